@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { subgraphModules } from '../subgraphs';
+import { initOrm, migrate, type Platform } from '../subgraphs/lib/orm';
+
+/**
+ * Writes a migration for every subgraph whose entities differ from its committed
+ * migrations, on both platforms, then rewrites each `migrations/index.ts`.
+ *   npm run migrations            (all subgraphs)
+ *   npm run migrations -- workers (one)
+ * PostgreSQL migrations need the server of `MIGRATIONS_POSTGRES_URL` (default the local one).
+ */
+const ROOT = resolve(__dirname, '..', '..');
+const ADMIN = process.env.MIGRATIONS_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function scratchDatabase(platform: Platform): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (platform === 'sqlite') return { url: ':memory:', drop: async () => {} };
+  const name = `lg_migrations_${process.pid}`;
+  const run = async (sql: string) => {
+    const client = new Client({ connectionString: ADMIN });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await run(`drop database if exists "${name}"`);
+  await run(`create database "${name}"`);
+  const url = new URL(ADMIN);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) };
+}
+
+function writeIndex(subgraph: string): void {
+  const dir = join(ROOT, 'subgraphs', subgraph, 'migrations');
+  const lines: string[] = [];
+  const lists: Record<Platform, string[]> = { sqlite: [], postgresql: [] };
+  for (const platform of ['sqlite', 'postgresql'] as const) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(join(dir, platform)).filter((f) => /^Migration\d+\.ts$/.test(f)).sort();
+    } catch {
+      files = [];
+    }
+    for (const file of files) {
+      const name = file.replace(/\.ts$/, '');
+      const alias = `${platform === 'sqlite' ? 'Sqlite' : 'Postgres'}${name}`;
+      lines.push(`import { ${name} as ${alias} } from './${platform}/${name}';`);
+      lists[platform].push(`{ name: '${name}', class: ${alias} }`);
+    }
+  }
+  const body = [
+    "import { type MigrationObject } from '@mikro-orm/core';",
+    "import { type Platform } from '../../lib/orm';",
+    ...lines,
+    '',
+    `/** Committed migrations of the ${subgraph} subgraph, per platform (written by scripts/migrations.ts). */`,
+    'export const migrations: Record<Platform, MigrationObject[]> = {',
+    `  sqlite: [${lists.sqlite.join(', ')}],`,
+    `  postgresql: [${lists.postgresql.join(', ')}],`,
+    '};',
+    '',
+  ];
+  writeFileSync(join(dir, 'index.ts'), body.join('\n'));
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  for (const module of subgraphModules.filter((m) => !only || m.name === only)) {
+    for (const platform of ['sqlite', 'postgresql'] as const) {
+      const scratch = await scratchDatabase(platform);
+      const db = await initOrm({
+        entities: module.entities,
+        databaseUrl: scratch.url,
+        migrations: module.migrations,
+        generateInto: join(ROOT, 'subgraphs', module.name, 'migrations', platform),
+      });
+      try {
+        await migrate(db);
+        const result = await db.orm.getMigrator().createMigration(undefined, false, module.migrations[platform].length === 0);
+        process.stdout.write(`${module.name} ${platform}: ${result.fileName || 'up to date'}\n`);
+      } finally {
+        await db.orm.close(true);
+        await scratch.drop();
+      }
+    }
+    writeIndex(module.name);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

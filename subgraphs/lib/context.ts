@@ -1,0 +1,63 @@
+import { type EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { type IncomingHttpHeaders } from 'node:http';
+import { type Caller } from './identity';
+import { type Logger } from './logger';
+
+/**
+ * Everything a resolver may use, built once per request by {@link createRequestContext}:
+ * a forked entity manager, the DataLoaders bound to it, the verified caller, the request
+ * id and a logger that carries it.
+ */
+export interface RequestContext<Loaders extends object = object> {
+  requestId: string;
+  logger: Logger;
+  /** A fork of the ORM's entity manager: its identity map lives and dies with the request. */
+  em: EntityManager;
+  loaders: Loaders;
+  /** The verified caller, or null when the request carries no credential. */
+  caller: Caller | null;
+  /** Largest page a connection may return. */
+  maxPageSize: number;
+}
+
+/** Turns request headers into a verified caller (null when there is none). */
+export type CallerResolver = (headers: IncomingHttpHeaders) => Promise<Caller | null>;
+
+/** No credential verification: every request is anonymous. */
+export const anonymousCaller: CallerResolver = async () => null;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Accepts a well-formed upstream `x-request-id` (so the gateway's id follows the request), else mints one. */
+export function requestIdFrom(headers: IncomingHttpHeaders): string {
+  const given = headers['x-request-id'];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+export interface ContextDependencies<Loaders extends object> {
+  em: EntityManager;
+  logger: Logger;
+  createLoaders: (em: EntityManager) => Loaders;
+  resolveCaller: CallerResolver;
+  maxPageSize: number;
+}
+
+/** Builds the context of one request. The only place a request's state is assembled. */
+export async function createRequestContext<Loaders extends object>(
+  deps: ContextDependencies<Loaders>,
+  headers: IncomingHttpHeaders,
+): Promise<RequestContext<Loaders>> {
+  const requestId = requestIdFrom(headers);
+  const caller = await deps.resolveCaller(headers);
+  const em = deps.em.fork();
+  return {
+    requestId,
+    logger: deps.logger.child({ requestId, role: caller?.role, purpose: caller?.purpose, org: caller?.organisation }),
+    em,
+    loaders: deps.createLoaders(em),
+    caller,
+    maxPageSize: deps.maxPageSize,
+  };
+}

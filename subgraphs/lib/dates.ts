@@ -1,0 +1,41 @@
+/** Calendar dates as ISO `YYYY-MM-DD` strings: the form the schema, the database and the law use. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `y-m-d` is a real calendar day. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Validates an ISO calendar date; the reason never repeats the value. */
+export function validateIsoDate(value: string): { ok: true; value: string } | { ok: false; reason: string } {
+  const match = ISO_DATE.exec(value.trim());
+  if (!match) return { ok: false, reason: 'must be a date in the form YYYY-MM-DD' };
+  const [, y, m, d] = match;
+  if (!isRealDate(Number(y), Number(m), Number(d))) return { ok: false, reason: 'is not a real calendar day' };
+  return { ok: true, value: value.trim() };
+}
+
+/** Today in UTC as `YYYY-MM-DD`. */
+export function today(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Adds (or subtracts) whole days to an ISO date. */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Completed years of age on `on` for someone born on `birthDate`. */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -1,0 +1,140 @@
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { type EntityManager } from '@mikro-orm/core';
+import { type MigrationObject } from '@mikro-orm/core';
+import { type GraphQLFormattedError } from 'graphql';
+import { type BuildSchemaOptions } from 'type-graphql';
+import { codeErrorsPlugin } from './code-scalar';
+import { type CallerResolver, createRequestContext, type RequestContext } from './context';
+import { ErrorCode, mapOrmError } from './errors';
+import { type Logger } from './logger';
+import { type Database, initOrm, migrate, type Platform } from './orm';
+import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from './schema';
+
+/**
+ * What each subgraph exports: its name, its classes and resolvers, the DataLoaders of a
+ * request, and its committed migrations. Everything else (server, context, schema
+ * printing, errors) is common and lives here.
+ */
+export interface SubgraphModule<Loaders extends object = object> {
+  name: string;
+  entities: NonNullable<Parameters<typeof initOrm>[0]['entities']>;
+  resolvers: BuildSchemaOptions['resolvers'];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  referenceResolvers: ReferenceResolvers;
+  createLoaders: (em: EntityManager) => Loaders;
+  migrations: Record<Platform, MigrationObject[]>;
+}
+
+/** Builds the subgraph schema alone (for `npm run compose` and schema tests). */
+export function buildModuleSchema(module: SubgraphModule): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: module.resolvers,
+    orphanedTypes: module.orphanedTypes,
+    referenceResolvers: module.referenceResolvers,
+  });
+}
+
+/** Options of a running subgraph (in a process or in a test). */
+export interface RuntimeOptions {
+  databaseUrl: string;
+  logger: Logger;
+  resolveCaller: CallerResolver;
+  maxPageSize: number;
+  production: boolean;
+  /** Extra Apollo plugins (metrics). */
+  plugins?: ApolloServerPlugin<RequestContext>[];
+}
+
+/** A subgraph ready to execute: database, Apollo server and the context factory. */
+export interface SubgraphRuntime<Loaders extends object = object> {
+  module: SubgraphModule<Loaders>;
+  db: Database;
+  apollo: ApolloServer<RequestContext<Loaders>>;
+  schema: FederatedSchema;
+  contextFor: (headers: Record<string, string | string[] | undefined>) => Promise<RequestContext<Loaders>>;
+  stop: () => Promise<void>;
+}
+
+/** Formats errors for clients: ORM errors mapped, internal errors masked and logged. */
+function errorFormatter(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const mapped = mapOrmError(original);
+    if (mapped && mapped !== original) {
+      return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+    }
+    if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      logger.error({ err: original instanceof Error ? { name: original.name, stack: original.stack } : undefined }, 'internal error');
+      if (production) return { ...formatted, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    return formatted;
+  };
+}
+
+/** Connects the database, applies migrations and starts an Apollo server for the module. */
+export async function createSubgraphRuntime<Loaders extends object>(
+  module: SubgraphModule<Loaders>,
+  options: RuntimeOptions,
+): Promise<SubgraphRuntime<Loaders>> {
+  const db = await initOrm({ entities: module.entities, databaseUrl: options.databaseUrl, migrations: module.migrations });
+  try {
+    await migrate(db);
+    const schema = await buildModuleSchema(module as SubgraphModule);
+    const apollo = new ApolloServer<RequestContext<Loaders>>({
+      schema: schema.schema,
+      introspection: true,
+      includeStacktraceInErrorResponses: !options.production,
+      hideSchemaDetailsFromClientErrors: options.production,
+      formatError: errorFormatter(options.logger, options.production),
+      plugins: [
+        codeErrorsPlugin as ApolloServerPlugin<RequestContext<Loaders>>,
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        ...((options.plugins ?? []) as ApolloServerPlugin<RequestContext<Loaders>>[]),
+      ],
+    });
+    await apollo.start();
+    const deps = {
+      em: db.orm.em as EntityManager,
+      logger: options.logger,
+      createLoaders: module.createLoaders,
+      resolveCaller: options.resolveCaller,
+      maxPageSize: options.maxPageSize,
+    };
+    return {
+      module,
+      db,
+      apollo,
+      schema,
+      contextFor: (headers) => createRequestContext(deps, headers),
+      stop: async () => {
+        await apollo.stop();
+        await db.orm.close(true);
+      },
+    };
+  } catch (error) {
+    await db.orm.close(true);
+    throw error;
+  }
+}
+
+/** Executes a GraphQL-over-HTTP request against a runtime (used by the HTTP server and tests). */
+export async function handleGraphQL<Loaders extends object>(
+  runtime: SubgraphRuntime<Loaders>,
+  request: { method: string; headers: Record<string, string | string[] | undefined>; search: string; body: unknown },
+): Promise<{ status: number; headers: Map<string, string>; body: string }> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await runtime.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: request.search, body: request.body },
+    context: () => runtime.contextFor(request.headers),
+  });
+  let body = '';
+  if (response.body.kind === 'complete') body = response.body.string;
+  else for await (const chunk of response.body.asyncIterator) body += chunk;
+  return { status: response.status ?? 200, headers: response.headers, body };
+}

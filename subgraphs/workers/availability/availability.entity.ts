@@ -1,0 +1,132 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from '../../lib/scalars';
+import { Worker } from '../worker/worker.entity';
+
+/** States of the DID (domain.md §13.4, DidState). */
+export enum DidStatus {
+  INSERTED = 'INSERTED',
+  VALIDATED = 'VALIDATED',
+  SUSPENDED = 'SUSPENDED',
+  LAPSED = 'LAPSED',
+  REVOKED = 'REVOKED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(DidStatus, {
+  name: 'DidStatus',
+  description: 'State of a DID: INSERTED (inserita), VALIDATED (convalidata, PSP signed), SUSPENDED (sospesa, short job), LAPSED (decaduta), REVOKED (revocata, sanction), CANCELLED (annullata, operator error). Active means INSERTED or VALIDATED.',
+  valuesConfig: {
+    INSERTED: { description: 'Inserita: declared, no service pact yet.' },
+    VALIDATED: { description: 'Convalidata: confirmed by a signed service pact.' },
+    SUSPENDED: { description: 'Sospesa: subordinate job of up to 180 days.' },
+    LAPSED: { description: 'Decaduta: longer job, income over the threshold or withdrawal. Final.' },
+    REVOKED: { description: 'Revocata: sanction (missed appointment, suitable offer refused). Final.' },
+    CANCELLED: { description: 'Annullata: entered in error. Final.' },
+  },
+});
+
+/** How the DID reached the system (domain.md §5). */
+export enum DidChannel {
+  ANPAL_PORTAL = 'ANPAL_PORTAL',
+  REGIONAL_SYSTEM = 'REGIONAL_SYSTEM',
+  JOB_CENTRE = 'JOB_CENTRE',
+  INPS_NASPI = 'INPS_NASPI',
+  INPS_DISCOLL = 'INPS_DISCOLL',
+  SIISL = 'SIISL',
+}
+registerEnumType(DidChannel, {
+  name: 'DidChannel',
+  description: 'Channel of the declaration: national portal, regional system (SINTESI), at the job centre, an INPS NASpI or DIS-COLL application (which counts as a DID), or SIISL for ADI/SFL.',
+});
+
+/** The legal transitions of a DID: from each state, the states it may move to. */
+export const DID_TRANSITIONS: Readonly<Record<DidStatus, readonly DidStatus[]>> = {
+  INSERTED: [DidStatus.VALIDATED, DidStatus.CANCELLED],
+  VALIDATED: [DidStatus.SUSPENDED, DidStatus.LAPSED, DidStatus.REVOKED, DidStatus.CANCELLED],
+  SUSPENDED: [DidStatus.VALIDATED, DidStatus.LAPSED, DidStatus.CANCELLED],
+  LAPSED: [DidStatus.CANCELLED],
+  REVOKED: [DidStatus.CANCELLED],
+  CANCELLED: [],
+};
+
+/** A DID counts as active, for the status checks of the RdC plan, in these states. */
+export const ACTIVE_DID_STATUSES: readonly DidStatus[] = [DidStatus.INSERTED, DidStatus.VALIDATED];
+/** A DID that is still open (a second one may not be declared). */
+export const OPEN_DID_STATUSES: readonly DidStatus[] = [DidStatus.INSERTED, DidStatus.VALIDATED, DidStatus.SUSPENDED];
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Dichiarazione di immediata disponibilità (DID), art. 19 D.Lgs. 150/2015: the declaration of immediate availability for work.' })
+@Entity({ tableName: 'availability_declaration' })
+export class AvailabilityDeclaration {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Worker, { deleteRule: 'cascade' })
+  worker!: Worker;
+
+  @Field(() => String, { nullable: true, description: 'National identifier assigned by the coordination node (identificativo ANPAL), when known.' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  nationalId?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the declaration (data DID).' })
+  @Property({ type: 'date' })
+  declaredOn!: string;
+
+  @Field(() => DidChannel, { nullable: true, description: 'Channel of the declaration.' })
+  @Enum({ items: () => DidChannel, type: 'string' })
+  channel!: DidChannel;
+
+  @Field(() => DidStatus, { nullable: true, description: 'Current state (stato DID).' })
+  @Index()
+  @Enum({ items: () => DidStatus, type: 'string' })
+  status!: DidStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the current state (data stato).' })
+  @Property({ type: 'date' })
+  statusDate!: string;
+
+  /** Code of the competent job centre (a referrals service point). */
+  @Index()
+  @Property({ type: 'string', length: 20 })
+  jobCentreCode!: string;
+
+  @OneToMany(() => AvailabilityStatusChange, (change) => change.declaration)
+  changes = new Collection<AvailabilityStatusChange>(this);
+}
+
+@ObjectType({ description: 'One change of state of a DID, with its cause (storico stati DID).' })
+@Entity({ tableName: 'availability_status_change' })
+export class AvailabilityStatusChange {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => AvailabilityDeclaration, { deleteRule: 'cascade' })
+  declaration!: AvailabilityDeclaration;
+
+  @Field(() => DidStatus, { nullable: true, description: 'State before the change; null for the first entry.' })
+  @Enum({ items: () => DidStatus, type: 'string', nullable: true })
+  fromStatus?: DidStatus | null;
+
+  @Field(() => DidStatus, { nullable: true, description: 'State after the change.' })
+  @Enum({ items: () => DidStatus, type: 'string' })
+  toStatus!: DidStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the change takes effect (data evento).' })
+  @Property({ type: 'date' })
+  effectiveOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Reason (motivo), as recorded by the operator or the event that caused it.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Operator who recorded the change, when a person did.' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  recordedBy?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the change was recorded.' })
+  @Property({ type: 'datetime' })
+  recordedAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,124 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, FiscalCodeScalar } from '../../lib/scalars';
+import { Worker } from '../worker/worker.entity';
+
+/** ISCED 2011 levels, to which the ministerial education tables map (domain.md §12.4). */
+export enum EducationLevel {
+  NONE = 'NONE',
+  PRIMARY = 'PRIMARY',
+  LOWER_SECONDARY = 'LOWER_SECONDARY',
+  UPPER_SECONDARY = 'UPPER_SECONDARY',
+  POST_SECONDARY = 'POST_SECONDARY',
+  SHORT_TERTIARY = 'SHORT_TERTIARY',
+  BACHELOR = 'BACHELOR',
+  MASTER = 'MASTER',
+  DOCTORATE = 'DOCTORATE',
+}
+registerEnumType(EducationLevel, {
+  name: 'EducationLevel',
+  description: 'Education level (livello di istruzione), ISCED 2011: 0 none to 8 doctorate.',
+});
+
+/** Who supplied a training course to the professional record. */
+export enum TrainingSource {
+  SELF_DECLARED = 'SELF_DECLARED',
+  JOB_CENTRE = 'JOB_CENTRE',
+  REGION = 'REGION',
+  CASSA_EDILE = 'CASSA_EDILE',
+}
+registerEnumType(TrainingSource, {
+  name: 'TrainingSource',
+  description: 'Source of a training record: the person, a job centre, the Region, or a Cassa Edile school (e.g. ESEM-CPT).',
+});
+
+@ObjectType({ description: 'A qualification obtained (titolo di studio), SAP section 5.' })
+@Entity({ tableName: 'education' })
+export class Education {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Worker, { deleteRule: 'cascade' })
+  worker!: Worker;
+
+  @Field(() => EducationLevel, { nullable: true, description: 'ISCED level.' })
+  @Enum({ items: () => EducationLevel, type: 'string' })
+  level!: EducationLevel;
+
+  @Field(() => String, { nullable: true, description: 'Title of the qualification (titolo).' })
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Year obtained.' })
+  @Property({ type: 'integer', nullable: true })
+  year?: number | null;
+}
+
+@ObjectType({ description: 'A work experience the person declared (esperienza lavorativa dichiarata), SAP section 4.' })
+@Entity({ tableName: 'declared_experience' })
+export class DeclaredExperience {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Worker, { deleteRule: 'cascade' })
+  worker!: Worker;
+
+  @Field(() => String, { nullable: true, description: 'Employer name (denominazione datore di lavoro).' })
+  @Property({ type: 'string', length: 200 })
+  employerName!: string;
+
+  @Field(() => FiscalCodeScalar, { nullable: true, description: 'Employer fiscal code, when known.' })
+  @Property({ type: 'string', length: 16, nullable: true })
+  employerFiscalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Job held (mansione), free text.' })
+  @Property({ type: 'string', length: 200 })
+  jobTitle!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Start date.' })
+  @Property({ type: 'date' })
+  startDate!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'End date; null while ongoing.' })
+  @Property({ type: 'date', nullable: true })
+  endDate?: string | null;
+}
+
+@ObjectType({ description: 'A training course attended (corso di formazione), with the body that supplied the record.' })
+@Entity({ tableName: 'training_course' })
+@Unique({ properties: ['source', 'externalId'] })
+export class TrainingCourse {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Worker, { deleteRule: 'cascade' })
+  worker!: Worker;
+
+  @Field(() => String, { nullable: true, description: 'Course title.' })
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Training provider (ente di formazione).' })
+  @Property({ type: 'string', length: 200 })
+  provider!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Hours of training.' })
+  @Property({ type: 'integer' })
+  hours!: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Completion date.' })
+  @Property({ type: 'date' })
+  completedOn!: string;
+
+  @Field(() => TrainingSource, { nullable: true, description: 'Who supplied this record.' })
+  @Enum({ items: () => TrainingSource, type: 'string' })
+  source!: TrainingSource;
+
+  @Field(() => String, { nullable: true, description: "The supplier's own course identifier, for idempotent resubmission." })
+  @Property({ type: 'string', length: 64, nullable: true })
+  externalId?: string | null;
+}
