@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { subgraphModules } from '../subgraphs';
+import { type SubgraphModule } from '../subgraphs/lib/subgraph';
 import { initOrm, migrate, type Platform } from '../subgraphs/lib/orm';
 
 /**
@@ -63,9 +63,19 @@ function writeIndex(subgraph: string): void {
   writeFileSync(join(dir, 'index.ts'), body.join('\n'));
 }
 
+/** Loads `subgraphs/<name>` without the registry, so one subgraph can be worked on alone. */
+function loadModule(name: string): SubgraphModule {
+  if (!/^[a-z]+$/.test(name)) throw new Error(`not a subgraph name: ${name}`);
+  const exports = require(`../subgraphs/${name}`) as Record<string, unknown>;
+  const module = Object.values(exports).find((v): v is SubgraphModule => (v as SubgraphModule)?.name === name && 'entities' in (v as object));
+  if (!module) throw new Error(`subgraphs/${name}/index.ts exports no SubgraphModule named "${name}"`);
+  return module;
+}
+
 async function main(): Promise<void> {
-  const only = process.argv[2];
-  for (const module of subgraphModules.filter((m) => !only || m.name === only)) {
+  const names = process.argv.slice(2);
+  for (const name of names.length ? names : ['workers', 'companies', 'pacts', 'referrals']) {
+    const module = loadModule(name);
     for (const platform of ['sqlite', 'postgresql'] as const) {
       const scratch = await scratchDatabase(platform);
       const db = await initOrm({

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workersSubgraph } from '../../../subgraphs/workers';
+import { type WorkersLoaders } from '../../../subgraphs/workers/loaders';
 import { Sex, Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
 
 describe('workers subgraph', () => {
-  let graph: TestSubgraph;
+  let graph: TestSubgraph<WorkersLoaders>;
   beforeAll(async () => {
     graph = await createTestSubgraph(workersSubgraph);
     const em = graph.em();
