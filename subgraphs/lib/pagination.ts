@@ -1,4 +1,4 @@
-import { type EntityManager, type EntityName, type FilterQuery, type FindByCursorOptions, type QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, type EntityManager, type EntityName, type FilterQuery, type FindByCursorOptions, type QueryOrderMap } from '@mikro-orm/core';
 import { type ClassType, Directive, Field, Int, ObjectType, ArgsType } from 'type-graphql';
 import { badUserInput, type InputProblem } from './errors';
 
@@ -78,6 +78,14 @@ export function Connection<T extends object>(item: ClassType<T>, name: string, d
   return ConnectionType;
 }
 
+function isCursor(value: string): boolean {
+  try {
+    return Array.isArray(Cursor.decode(value));
+  } catch {
+    return false;
+  }
+}
+
 /** Checks `first`/`last` against the page limits; returns every problem found. */
 export function checkConnectionArgs(args: ConnectionArgs, maxPageSize: number): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -92,6 +100,10 @@ export function checkConnectionArgs(args: ConnectionArgs, maxPageSize: number): 
   }
   if (args.after != null && args.before != null) {
     problems.push({ path: 'after', message: 'give either after or before, not both' });
+  }
+  for (const key of ['after', 'before'] as const) {
+    const value = args[key];
+    if (value != null && !isCursor(value)) problems.push({ path: key, message: 'is not a cursor of this list' });
   }
   return problems;
 }
@@ -110,9 +122,7 @@ export async function paginate<T extends object>(
   const problems = checkConnectionArgs(args, options.maxPageSize);
   if (problems.length) throw badUserInput(problems);
   const first = args.first ?? (args.last == null ? DEFAULT_PAGE_SIZE : undefined);
-  let cursor;
-  try {
-    cursor = await em.findByCursor(entity, where, {
+  const cursor = await em.findByCursor(entity, where, {
       first: first ?? undefined,
       last: args.last ?? undefined,
       after: args.after ?? undefined,
@@ -121,12 +131,6 @@ export async function paginate<T extends object>(
       populate: options.populate,
       includeCount: true,
     } as FindByCursorOptions<T, never, '*', never, true>);
-  } catch (error) {
-    if (error instanceof Error && /cursor/i.test(error.message)) {
-      throw badUserInput([{ path: args.after != null ? 'after' : 'before', message: 'is not a cursor of this list' }]);
-    }
-    throw error;
-  }
   const items = [...cursor.items] as T[];
   return {
     edges: items.map((node) => ({ cursor: cursor.from(node as never), node })),

@@ -6,6 +6,8 @@ import { migrations } from './migrations';
 import { DeclaredExperience, Education, TrainingCourse } from './professional-record/professional-record.entity';
 import { ProfessionalRecordResolver } from './professional-record/professional-record.resolver';
 import { type WorkersContext } from './context';
+import { PersonStatusResolver, resolvePersonStatusReference } from './status-check/person-status.resolver';
+import { PersonStatus } from './status-check/person-status.type';
 import { Worker } from './worker/worker.entity';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerResolver } from './worker/worker.resolver';
@@ -14,9 +16,11 @@ import { WorkerResolver } from './worker/worker.resolver';
 export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   name: 'workers',
   entities: [Worker, Education, DeclaredExperience, TrainingCourse, AvailabilityDeclaration, AvailabilityStatusChange],
-  resolvers: [WorkerResolver, ProfessionalRecordResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver],
+  resolvers: [WorkerResolver, ProfessionalRecordResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver],
+  orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },
+    PersonStatus: { __resolveReference: resolvePersonStatusReference },
     AvailabilityDeclaration: {
       __resolveReference: (reference: { id: string }, ctx: WorkersContext) => ctx.loaders.declarationById.load(reference.id),
     },

@@ -43,7 +43,7 @@ export async function createTestSubgraph<Loaders extends object>(
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         search: '',
-        body: { query, variables },
+        body: variables === undefined ? { query } : { query, variables },
       });
       return JSON.parse(result.body);
     },

@@ -1,0 +1,121 @@
+import { type EntityManager } from '@mikro-orm/core';
+import { type Dataset } from '../../scripts/seed/dataset.types';
+import { AvailabilityDeclaration, AvailabilityStatusChange, type DidChannel, type DidStatus } from './availability/availability.entity';
+import {
+  DeclaredExperience,
+  Education,
+  type EducationLevel,
+  TrainingCourse,
+  type TrainingSource,
+} from './professional-record/professional-record.entity';
+import { type Sex, Worker } from './worker/worker.entity';
+
+const BATCH = 1_000;
+
+async function insertInBatches<T extends object>(em: EntityManager, entity: new () => T, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await em.insertMany(entity, rows.slice(i, i + BATCH) as never[]);
+  }
+}
+
+/** Stores the workers' part of the demo data set: people, professional records, DIDs and their history. */
+export async function seedWorkers(em: EntityManager, data: Dataset): Promise<void> {
+  const now = new Date();
+  await insertInBatches(
+    em,
+    Worker,
+    data.workers.map((w) => ({
+      id: w.id,
+      fiscalCode: w.fiscalCode,
+      provisionalFiscalCode: w.provisionalFiscalCode,
+      firstName: w.firstName,
+      lastName: w.lastName,
+      sex: w.sex as Sex,
+      birthDate: w.birthDate,
+      birthPlace: w.birthPlace,
+      citizenship: w.citizenship,
+      domicileMunicipality: w.domicileMunicipality,
+      domicileProvince: w.domicileProvince,
+      createdAt: now,
+    })),
+  );
+  await insertInBatches(
+    em,
+    Education,
+    data.workers.flatMap((w) =>
+      w.education.map((e, j) => ({ id: derivedId(w.id, 'e', j), worker: w.id, level: e.level as EducationLevel, title: e.title, year: e.year })),
+    ),
+  );
+  await insertInBatches(
+    em,
+    DeclaredExperience,
+    data.workers.flatMap((w) =>
+      w.declaredExperience.map((x, j) => ({
+        id: derivedId(w.id, 'x', j),
+        worker: w.id,
+        employerName: x.employerName,
+        employerFiscalCode: x.employerFiscalCode,
+        jobTitle: x.jobTitle,
+        startDate: x.startDate,
+        endDate: x.endDate,
+      })),
+    ),
+  );
+  await insertInBatches(
+    em,
+    TrainingCourse,
+    data.workers.flatMap((w) =>
+      w.training.map((t, j) => ({
+        id: derivedId(w.id, 't', j),
+        worker: w.id,
+        title: t.title,
+        provider: t.provider,
+        hours: t.hours,
+        completedOn: t.completedOn,
+        source: t.source as TrainingSource,
+        externalId: t.externalId,
+      })),
+    ),
+  );
+  await insertInBatches(
+    em,
+    AvailabilityDeclaration,
+    data.dids.map((d) => ({
+      id: d.id,
+      worker: d.workerId,
+      declaredOn: d.declaredOn,
+      channel: d.channel as DidChannel,
+      status: d.status as DidStatus,
+      statusDate: d.statusDate,
+      jobCentreCode: d.jobCentreCode,
+      nationalId: null,
+    })),
+  );
+  await insertInBatches(
+    em,
+    AvailabilityStatusChange,
+    data.dids.flatMap((d) =>
+      d.history.map((h, j) => ({
+        id: derivedId(d.id, 'h', j),
+        declaration: d.id,
+        fromStatus: h.fromStatus as DidStatus | null,
+        toStatus: h.toStatus as DidStatus,
+        effectiveOn: h.effectiveOn,
+        reason: h.reason,
+        recordedBy: null,
+        recordedAt: new Date(`${h.effectiveOn}T09:00:00Z`),
+      })),
+    ),
+  );
+}
+
+/**
+ * A stable UUID for a child row, derived from its parent's id and position, so that
+ * seeding the same data set twice gives the same ids.
+ */
+const CHILD_KIND = { e: 1, x: 2, t: 3, h: 4 } as const;
+
+function derivedId(parent: string, kind: keyof typeof CHILD_KIND, position: number): string {
+  const tail = (CHILD_KIND[kind] * 0x1_0000_0000 + position).toString(16).padStart(12, '0');
+  return `${parent.slice(0, 24)}${tail}`;
+}
