@@ -63,6 +63,7 @@ export class AvailabilityDeclaration {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Index({ name: 'availability_declaration_worker_idx' })
   @ManyToOne(() => Worker, { deleteRule: 'cascade' })
   worker!: Worker;
 
@@ -103,6 +104,7 @@ export class AvailabilityStatusChange {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Index({ name: 'availability_status_change_declaration_idx' })
   @ManyToOne(() => AvailabilityDeclaration, { deleteRule: 'cascade' })
   declaration!: AvailabilityDeclaration;
 

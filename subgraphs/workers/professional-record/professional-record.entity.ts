@@ -40,6 +40,7 @@ export class Education {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Index({ name: 'education_worker_idx' })
   @ManyToOne(() => Worker, { deleteRule: 'cascade' })
   worker!: Worker;
 
@@ -63,6 +64,7 @@ export class DeclaredExperience {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Index({ name: 'declared_experience_worker_idx' })
   @ManyToOne(() => Worker, { deleteRule: 'cascade' })
   worker!: Worker;
 
@@ -95,6 +97,7 @@ export class TrainingCourse {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Index({ name: 'training_course_worker_idx' })
   @ManyToOne(() => Worker, { deleteRule: 'cascade' })
   worker!: Worker;
 

@@ -1,0 +1,81 @@
+import { badUserInput, conflict, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { type PactsContext } from '../context';
+import { checkNotFuture, checkReason, checkServicePointCode } from '../shared/validation';
+import {
+  INCLUSION_PACT_TRANSITIONS,
+  InclusionPactState,
+  OPEN_INCLUSION_PACT_STATES,
+  SocialInclusionPact,
+  SocialInclusionPactStateChange,
+} from './inclusion-pact.entity';
+import { type ChangeSocialInclusionPactStateInput, type CreateSocialInclusionPactInput } from './inclusion-pact.input';
+
+/** Business rules of the social inclusion pact (PaIS): creation checks and the state machine. */
+export class InclusionPactService {
+  constructor(private readonly ctx: PactsContext) {}
+
+  /** Opens a PaIS for a household, TO_CONVENE from the PAD date; a household has one open PaIS at most. */
+  async create(input: CreateSocialInclusionPactInput): Promise<SocialInclusionPact> {
+    const household = await this.ctx.loaders.householdById.load(input.householdId);
+    const problems: InputProblem[] = [];
+    if (!household) problems.push({ path: 'input.householdId', message: 'no household has this id' });
+    problems.push(...checkServicePointCode('input.socialServicesCode', input.socialServicesCode));
+    problems.push(...checkNotFuture('input.padSignedOn', input.padSignedOn));
+    if (problems.length || !household) throw badUserInput(problems);
+
+    const existing = await this.ctx.loaders.inclusionPactsByHousehold.load(household.id);
+    if (existing.some((p) => OPEN_INCLUSION_PACT_STATES.includes(p.state))) {
+      throw conflict('The household already has an open social inclusion pact');
+    }
+
+    const pact = this.ctx.em.create(SocialInclusionPact, {
+      household,
+      municipality: input.municipality,
+      socialServicesCode: input.socialServicesCode,
+      state: InclusionPactState.TO_CONVENE,
+      padSignedOn: input.padSignedOn,
+      stateDate: input.padSignedOn,
+    });
+    this.record(pact, null, 'received after the digital activation pact', input.padSignedOn);
+    await this.ctx.em.flush();
+    this.ctx.loaders.inclusionPactsByHousehold.clear(household.id);
+    return pact;
+  }
+
+  /** Moves a PaIS along its state machine; an illegal move is a CONFLICT and writes nothing. */
+  async changeState(input: ChangeSocialInclusionPactStateInput): Promise<SocialInclusionPact> {
+    const pact = await this.ctx.loaders.inclusionPactById.load(input.id);
+    if (!pact) throw notFound('The social inclusion pact');
+    const problems: InputProblem[] = [];
+    problems.push(...checkReason('input.reason', input.reason));
+    if (input.effectiveOn < pact.stateDate) {
+      problems.push({ path: 'input.effectiveOn', message: 'must not be before the date of the current state' });
+    }
+    problems.push(...checkNotFuture('input.effectiveOn', input.effectiveOn));
+    if (problems.length) throw badUserInput(problems);
+    if (!INCLUSION_PACT_TRANSITIONS[pact.state].includes(input.state)) {
+      throw illegalTransition('The social inclusion pact', pact.state, input.state);
+    }
+
+    const from = pact.state;
+    pact.state = input.state;
+    pact.stateDate = input.effectiveOn;
+    if (input.state === InclusionPactState.SIGNED) pact.signedOn = input.effectiveOn;
+    this.record(pact, from, input.reason.trim(), input.effectiveOn);
+    await this.ctx.em.flush();
+    this.ctx.loaders.inclusionPactChangesByPact.clear(pact.id);
+    this.ctx.loaders.inclusionPactsByHousehold.clear(pact.household.id);
+    return pact;
+  }
+
+  private record(pact: SocialInclusionPact, from: InclusionPactState | null, reason: string, on: string): void {
+    this.ctx.em.create(SocialInclusionPactStateChange, {
+      pact,
+      fromState: from,
+      toState: pact.state,
+      effectiveOn: on,
+      reason,
+      recordedBy: this.ctx.caller?.subject ?? null,
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { type EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { type Dataset } from '../../scripts/seed/dataset.types';
+import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
+import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
+import { GolPathway, ServicePact, ServicePactProgramme, ServicePactState, ServicePactStateChange } from './service-pact/service-pact.entity';
+
+/** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table. */
+const CHUNK = 500;
+
+const IMPORTED = 'state imported from the demo data set';
+
+/** Narrows a data-set string to an enum value; the error names the record, never the data. */
+function enumValue<E extends Record<string, string>>(values: E, value: string, where: string): E[keyof E] {
+  if (!Object.values(values).includes(value)) throw new Error(`pacts seed: ${where} has an unknown value`);
+  return value as E[keyof E];
+}
+
+async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await em.insertMany(entity, rows.slice(start, start + CHUNK) as never[]);
+  }
+}
+
+/**
+ * Stores the part of the demo data set that the pacts subgraph owns: households and
+ * their members, service pacts and social inclusion pacts, each pact with one history
+ * entry for the state it was imported in (the data set carries no history of its own).
+ * Batched inserts in one transaction: a few thousand rows take well under a second.
+ */
+export async function seedPacts(em: EntityManager, data: Dataset): Promise<void> {
+  const now = new Date();
+  const households = data.households.map((h) => ({ id: h.id, municipality: h.municipality }));
+  const members = data.households.flatMap((h, i) =>
+    h.members.map((m, j) => ({
+      id: randomUUID(),
+      household: h.id,
+      workerId: m.workerId,
+      fiscalCode: m.fiscalCode,
+      relation: enumValue(HouseholdRelation, m.relation, `households[${i}].members[${j}].relation`),
+    })),
+  );
+  const servicePacts = data.servicePacts.map((p, i) => {
+    const programme = enumValue(ServicePactProgramme, p.programme, `servicePacts[${i}].programme`);
+    const golPathway = p.golPathway == null ? null : enumValue(GolPathway, p.golPathway, `servicePacts[${i}].golPathway`);
+    if ((programme === ServicePactProgramme.GOL) !== (golPathway != null)) {
+      throw new Error(`pacts seed: servicePacts[${i}] must have a GOL pathway exactly when its programme is GOL`);
+    }
+    return {
+      id: p.id,
+      workerId: p.workerId,
+      fiscalCode: p.fiscalCode,
+      didId: p.didId,
+      jobCentreCode: p.jobCentreCode,
+      programme,
+      golPathway,
+      state: enumValue(ServicePactState, p.state, `servicePacts[${i}].state`),
+      proposedOn: p.proposedOn,
+      signedOn: p.signedOn,
+      endedOn: p.endedOn,
+      stateDate: p.stateDate,
+      createdAt: now,
+    };
+  });
+  const servicePactChanges = servicePacts.map((p) => ({
+    id: randomUUID(),
+    pact: p.id,
+    fromState: null,
+    toState: p.state,
+    effectiveOn: p.stateDate,
+    reason: IMPORTED,
+    recordedBy: null,
+    recordedAt: now,
+  }));
+  const inclusionPacts = data.inclusionPacts.map((p, i) => ({
+    id: p.id,
+    household: p.householdId,
+    municipality: p.municipality,
+    socialServicesCode: p.socialServicesCode,
+    state: enumValue(InclusionPactState, p.state, `inclusionPacts[${i}].state`),
+    padSignedOn: p.padSignedOn,
+    signedOn: p.signedOn,
+    stateDate: p.stateDate,
+    createdAt: now,
+  }));
+  const inclusionPactChanges = inclusionPacts.map((p) => ({
+    id: randomUUID(),
+    pact: p.id,
+    fromState: null,
+    toState: p.state,
+    effectiveOn: p.stateDate,
+    reason: IMPORTED,
+    recordedBy: null,
+    recordedAt: now,
+  }));
+
+  await em.transactional(async (tx) => {
+    await insertChunked(tx, Household, households);
+    await insertChunked(tx, HouseholdMember, members);
+    await insertChunked(tx, ServicePact, servicePacts);
+    await insertChunked(tx, ServicePactStateChange, servicePactChanges);
+    await insertChunked(tx, SocialInclusionPact, inclusionPacts);
+    await insertChunked(tx, SocialInclusionPactStateChange, inclusionPactChanges);
+  });
+}

@@ -1,0 +1,97 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '../../lib/errors';
+import { Connection, ConnectionArgs, paginate } from '../../lib/pagination';
+import { FiscalCodeScalar } from '../../lib/scalars';
+import { type PactsContext } from '../context';
+import { ServicePoint } from '../service-point/service-point.type';
+import { checkServicePointCode } from '../shared/validation';
+import { Worker, workerRef } from '../worker/worker.type';
+import {
+  ACTIVE_SERVICE_PACT_STATES,
+  ServicePact,
+  ServicePactProgramme,
+  ServicePactState,
+  ServicePactStateChange,
+} from './service-pact.entity';
+import { ChangeServicePactStateInput, CreateServicePactInput, SignServicePactInput } from './service-pact.input';
+import { ServicePactService } from './service-pact.service';
+
+export const ServicePactConnection = Connection(ServicePact, 'ServicePact', 'A page of service pacts.');
+
+@ArgsType()
+class ServicePactsArgs extends ConnectionArgs {
+  @Field(() => FiscalCodeScalar, { nullable: true, description: 'Only the pacts of the person with this fiscal code.' })
+  fiscalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only the pacts of this job centre (service point code).' })
+  jobCentreCode?: string | null;
+
+  @Field(() => ServicePactProgramme, { nullable: true, description: 'Only the pacts of this programme.' })
+  programme?: ServicePactProgramme | null;
+
+  @Field(() => ServicePactState, { nullable: true, description: 'Only the pacts in this state.' })
+  state?: ServicePactState | null;
+}
+
+@Resolver(() => ServicePact)
+export class ServicePactResolver {
+  @Query(() => ServicePact, { nullable: true, description: 'The service pact with this id, or null when there is none.' })
+  servicePact(@Arg('id', () => ID, { description: 'Service pact id.' }) id: string, @Ctx() ctx: PactsContext): Promise<ServicePact | null> {
+    return ctx.loaders.servicePactById.load(id);
+  }
+
+  @Query(() => ServicePactConnection, { description: 'Service pacts, newest proposal first, filtered by person, job centre, programme or state.' })
+  servicePacts(@Args(() => ServicePactsArgs) args: ServicePactsArgs, @Ctx() ctx: PactsContext) {
+    if (args.jobCentreCode != null) {
+      const problems = checkServicePointCode('jobCentreCode', args.jobCentreCode);
+      if (problems.length) throw badUserInput(problems);
+    }
+    const where = {
+      ...(args.fiscalCode != null ? { fiscalCode: args.fiscalCode } : {}),
+      ...(args.jobCentreCode != null ? { jobCentreCode: args.jobCentreCode } : {}),
+      ...(args.programme != null ? { programme: args.programme } : {}),
+      ...(args.state != null ? { state: args.state } : {}),
+    };
+    return paginate(ctx.em, ServicePact, where, args, { orderBy: { proposedOn: 'desc', id: 'desc' }, maxPageSize: ctx.maxPageSize });
+  }
+
+  @FieldResolver(() => Worker, { nullable: true, description: 'The person who is party to the pact.' })
+  worker(@Root() pact: ServicePact): Worker {
+    return workerRef(pact.workerId);
+  }
+
+  @FieldResolver(() => ServicePoint, { nullable: true, description: 'Job centre (CPI) holding the pact.' })
+  jobCentre(@Root() pact: ServicePact): ServicePoint {
+    return { code: pact.jobCentreCode };
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'True when the pact is signed and active now (SIGNED or IN_PROGRESS): the work-pact check of the RdC plan.' })
+  active(@Root() pact: ServicePact): boolean {
+    return ACTIVE_SERVICE_PACT_STATES.includes(pact.state);
+  }
+
+  @FieldResolver(() => [ServicePactStateChange], { nullable: true, description: 'Every change of state, oldest first.' })
+  history(@Root() pact: ServicePact, @Ctx() ctx: PactsContext): Promise<ServicePactStateChange[]> {
+    return ctx.loaders.servicePactChangesByPact.load(pact.id);
+  }
+
+  @Mutation(() => ServicePact, { description: 'Records a proposed service pact (PROPOSED). A GOL pact needs a GOL pathway; other programmes must not have one.' })
+  createServicePact(@Arg('input', () => CreateServicePactInput, { description: 'What to record.' }) input: CreateServicePactInput, @Ctx() ctx: PactsContext): Promise<ServicePact> {
+    return new ServicePactService(ctx).create(input);
+  }
+
+  @Mutation(() => ServicePact, {
+    description: "Signs a proposed pact (PROPOSED to SIGNED). The person's active pact of the same programme, if any, is closed (COMPLETED on the signature date) in the same transaction.",
+  })
+  signServicePact(@Arg('input', () => SignServicePactInput, { description: 'What to record.' }) input: SignServicePactInput, @Ctx() ctx: PactsContext): Promise<ServicePact> {
+    return new ServicePactService(ctx).sign(input);
+  }
+
+  @Mutation(() => ServicePact, { description: 'Moves a service pact along its state machine (all moves but signing); an illegal transition is a CONFLICT.' })
+  changeServicePactState(
+    @Arg('input', () => ChangeServicePactStateInput, { description: 'What to record.' }) input: ChangeServicePactStateInput,
+    @Ctx() ctx: PactsContext,
+  ): Promise<ServicePact> {
+    return new ServicePactService(ctx).changeState(input);
+  }
+}

@@ -1,0 +1,134 @@
+import { badUserInput, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { type PactsContext } from '../context';
+import { checkNotFuture, checkReason, checkServicePointCode, isUuid } from '../shared/validation';
+import {
+  ACTIVE_SERVICE_PACT_STATES,
+  FINAL_SERVICE_PACT_STATES,
+  SERVICE_PACT_TRANSITIONS,
+  ServicePact,
+  ServicePactProgramme,
+  ServicePactState,
+  ServicePactStateChange,
+} from './service-pact.entity';
+import { type ChangeServicePactStateInput, type CreateServicePactInput, type SignServicePactInput } from './service-pact.input';
+
+/** Reason recorded on a pact closed because a new pact of the same programme was signed. */
+export const REPLACED_BY_NEW_PACT = 'closed by the signature of a new service pact of the same programme';
+
+/** Business rules of the service pact (PSP): creation checks, signature and the state machine. */
+export class ServicePactService {
+  constructor(private readonly ctx: PactsContext) {}
+
+  /** Records a proposed pact, with the first entry of its history. */
+  async create(input: CreateServicePactInput): Promise<ServicePact> {
+    const problems: InputProblem[] = [];
+    if (!isUuid(input.workerId)) problems.push({ path: 'input.workerId', message: 'must be a worker identifier (UUID)' });
+    problems.push(...checkServicePointCode('input.jobCentreCode', input.jobCentreCode));
+    problems.push(...checkNotFuture('input.proposedOn', input.proposedOn));
+    if (input.programme === ServicePactProgramme.GOL && input.golPathway == null) {
+      problems.push({ path: 'input.golPathway', message: 'is required when the programme is GOL' });
+    }
+    if (input.programme !== ServicePactProgramme.GOL && input.golPathway != null) {
+      problems.push({ path: 'input.golPathway', message: 'is only allowed when the programme is GOL' });
+    }
+    if (problems.length) throw badUserInput(problems);
+
+    const pact = this.ctx.em.create(ServicePact, {
+      workerId: input.workerId,
+      fiscalCode: input.fiscalCode,
+      jobCentreCode: input.jobCentreCode,
+      programme: input.programme,
+      golPathway: input.golPathway ?? null,
+      state: ServicePactState.PROPOSED,
+      proposedOn: input.proposedOn,
+      stateDate: input.proposedOn,
+    });
+    this.record(pact, null, 'pact proposed', input.proposedOn);
+    await this.ctx.em.flush();
+    this.forgetWorker(pact);
+    return pact;
+  }
+
+  /**
+   * Signs a proposed pact. The person's active pacts of the same programme are closed
+   * (COMPLETED on the signature date) in the same flush, hence the same transaction:
+   * one active PSP per person and programme (domain.md §6, §13.5 rule 4).
+   */
+  async sign(input: SignServicePactInput): Promise<ServicePact> {
+    const pact = await this.ctx.loaders.servicePactById.load(input.id);
+    if (!pact) throw notFound('The service pact');
+    const previous = (await this.ctx.loaders.servicePactsByWorker.load(pact.workerId)).filter(
+      (other) => other.id !== pact.id && other.programme === pact.programme && ACTIVE_SERVICE_PACT_STATES.includes(other.state),
+    );
+
+    const problems: InputProblem[] = [];
+    if (input.signedOn < pact.proposedOn) problems.push({ path: 'input.signedOn', message: 'must not be before the date of the proposal' });
+    problems.push(...checkNotFuture('input.signedOn', input.signedOn));
+    if (previous.some((other) => input.signedOn < other.stateDate)) {
+      problems.push({ path: 'input.signedOn', message: 'must not be before the state date of the active pact it closes' });
+    }
+    if (problems.length) throw badUserInput(problems);
+    if (pact.state !== ServicePactState.PROPOSED) throw illegalTransition('The service pact', pact.state, ServicePactState.SIGNED);
+
+    for (const other of previous) {
+      this.move(other, ServicePactState.COMPLETED, input.signedOn, REPLACED_BY_NEW_PACT);
+    }
+    this.move(pact, ServicePactState.SIGNED, input.signedOn, 'pact signed');
+    pact.signedOn = input.signedOn;
+    await this.ctx.em.flush();
+    this.forgetWorker(pact);
+    for (const changed of [pact, ...previous]) this.ctx.loaders.servicePactChangesByPact.clear(changed.id);
+    return pact;
+  }
+
+  /** Moves a pact along its state machine (every move but the signature); an illegal move is a CONFLICT and writes nothing. */
+  async changeState(input: ChangeServicePactStateInput): Promise<ServicePact> {
+    const pact = await this.ctx.loaders.servicePactById.load(input.id);
+    if (!pact) throw notFound('The service pact');
+    const problems: InputProblem[] = [];
+    if (input.state === ServicePactState.SIGNED) {
+      problems.push({ path: 'input.state', message: 'a pact is signed with signServicePact, which also closes the previous pact' });
+    }
+    problems.push(...checkReason('input.reason', input.reason));
+    if (input.effectiveOn < pact.stateDate) {
+      problems.push({ path: 'input.effectiveOn', message: 'must not be before the date of the current state' });
+    }
+    problems.push(...checkNotFuture('input.effectiveOn', input.effectiveOn));
+    if (problems.length) throw badUserInput(problems);
+    if (!SERVICE_PACT_TRANSITIONS[pact.state].includes(input.state)) {
+      throw illegalTransition('The service pact', pact.state, input.state);
+    }
+
+    this.move(pact, input.state, input.effectiveOn, input.reason.trim());
+    await this.ctx.em.flush();
+    this.forgetWorker(pact);
+    this.ctx.loaders.servicePactChangesByPact.clear(pact.id);
+    return pact;
+  }
+
+  /** Applies a legal move to a managed pact and records it; the caller flushes. */
+  private move(pact: ServicePact, to: ServicePactState, on: string, reason: string): void {
+    const from = pact.state;
+    pact.state = to;
+    pact.stateDate = on;
+    if (FINAL_SERVICE_PACT_STATES.includes(to)) pact.endedOn = on;
+    this.record(pact, from, reason, on);
+  }
+
+  private record(pact: ServicePact, from: ServicePactState | null, reason: string, on: string): void {
+    this.ctx.em.create(ServicePactStateChange, {
+      pact,
+      fromState: from,
+      toState: pact.state,
+      effectiveOn: on,
+      reason,
+      recordedBy: this.ctx.caller?.subject ?? null,
+    });
+  }
+
+  /** Lists cached for the person no longer hold: drop them so later fields of this request reload. */
+  private forgetWorker(pact: ServicePact): void {
+    this.ctx.loaders.servicePactsByWorker.clear(pact.workerId);
+    this.ctx.loaders.servicePactsByFiscalCode.clear(pact.fiscalCode);
+  }
+}

@@ -1,0 +1,146 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dataset } from '../../../scripts/seed/dataset.types';
+import { pactsSubgraph } from '../../../subgraphs/pacts';
+import { Household, HouseholdMember } from '../../../subgraphs/pacts/household/household.entity';
+import { SocialInclusionPact, SocialInclusionPactStateChange } from '../../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
+import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
+import { ServicePact, ServicePactStateChange } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
+import { seedPacts } from '../../../subgraphs/pacts/seed';
+import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { fiscalCode } from './support';
+
+const EMPTY: Dataset = { workers: [], dids: [], servicePoints: [], employers: [], notices: [], households: [], servicePacts: [], inclusionPacts: [], referrals: [] };
+
+/** A hand-made data set: one household of two, a GOL pact and an older ordinary one, one PaIS. */
+function smallDataset() {
+  const applicant = { workerId: randomUUID(), fiscalCode: fiscalCode(20_001) };
+  const child = { workerId: randomUUID(), fiscalCode: fiscalCode(20_002) };
+  const householdId = randomUUID();
+  const golPact = randomUUID();
+  const oldPact = randomUUID();
+  const pais = randomUUID();
+  const data: Dataset = {
+    ...EMPTY,
+    households: [{ id: householdId, municipality: '015146', members: [{ ...applicant, relation: 'APPLICANT' }, { ...child, relation: 'CHILD' }] }],
+    servicePacts: [
+      { id: oldPact, workerId: applicant.workerId, fiscalCode: applicant.fiscalCode, didId: null, jobCentreCode: 'CPI_MI_01', programme: 'ORDINARY', golPathway: null, state: 'COMPLETED', proposedOn: '2022-03-01', signedOn: '2022-03-03', endedOn: '2022-12-31', stateDate: '2022-12-31' },
+      { id: golPact, workerId: applicant.workerId, fiscalCode: applicant.fiscalCode, didId: randomUUID(), jobCentreCode: 'CPI_MI_02', programme: 'GOL', golPathway: 'UPSKILLING', state: 'IN_PROGRESS', proposedOn: '2024-01-10', signedOn: '2024-01-12', endedOn: null, stateDate: '2024-02-01' },
+    ],
+    inclusionPacts: [
+      { id: pais, householdId, municipality: '015146', socialServicesCode: 'SS_MI_01', state: 'SIGNED', padSignedOn: '2024-01-05', signedOn: '2024-03-01', stateDate: '2024-03-01' },
+    ],
+  };
+  return { data, applicant, child, householdId, golPact, oldPact, pais };
+}
+
+describe('seedPacts stores the households, service pacts and inclusion pacts of the data set', () => {
+  let graph: TestSubgraph<PactsLoaders>;
+  let fixture: ReturnType<typeof smallDataset>;
+
+  beforeAll(async () => {
+    graph = await createTestSubgraph(pactsSubgraph);
+    fixture = smallDataset();
+    await seedPacts(graph.em(), fixture.data);
+  });
+  afterAll(() => graph.close());
+
+  it('makes the seeded rows readable through the graph', async () => {
+    const res = await graph.query<{ _entities: Record<string, unknown>[]; socialInclusionPact: Record<string, unknown> }>(
+      `query($reps: [_Any!]!, $pais: ID!) {
+        _entities(representations: $reps) {
+          ... on Worker { servicePacts { id programme golPathway state signedOn endedOn stateDate jobCentre { code } history { fromState toState effectiveOn } }
+                          household { id municipality members { fiscalCode relation worker { id } } } }
+        }
+        socialInclusionPact(id: $pais) { state padSignedOn signedOn stateDate household { id } socialServices { code } }
+      }`,
+      { reps: [{ __typename: 'Worker', id: fixture.applicant.workerId }], pais: fixture.pais },
+    );
+    expect(res.errors).toBeUndefined();
+    const worker = res.data!._entities[0]!;
+    expect(worker.servicePacts).toEqual([
+      { id: fixture.golPact, programme: 'GOL', golPathway: 'UPSKILLING', state: 'IN_PROGRESS', signedOn: '2024-01-12', endedOn: null, stateDate: '2024-02-01', jobCentre: { code: 'CPI_MI_02' }, history: [{ fromState: null, toState: 'IN_PROGRESS', effectiveOn: '2024-02-01' }] },
+      { id: fixture.oldPact, programme: 'ORDINARY', golPathway: null, state: 'COMPLETED', signedOn: '2022-03-03', endedOn: '2022-12-31', stateDate: '2022-12-31', jobCentre: { code: 'CPI_MI_01' }, history: [{ fromState: null, toState: 'COMPLETED', effectiveOn: '2022-12-31' }] },
+    ]);
+    expect(worker.household).toEqual({
+      id: fixture.householdId,
+      municipality: '015146',
+      members: [
+        { fiscalCode: fixture.applicant.fiscalCode, relation: 'APPLICANT', worker: { id: fixture.applicant.workerId } },
+        { fiscalCode: fixture.child.fiscalCode, relation: 'CHILD', worker: { id: fixture.child.workerId } },
+      ],
+    });
+    expect(res.data!.socialInclusionPact).toEqual({
+      state: 'SIGNED',
+      padSignedOn: '2024-01-05',
+      signedOn: '2024-03-01',
+      stateDate: '2024-03-01',
+      household: { id: fixture.householdId },
+      socialServices: { code: 'SS_MI_01' },
+    });
+  });
+
+  it('feeds the status check: the active GOL pact answers for the applicant and for the household', async () => {
+    const res = await graph.query<{ employmentStatusCheck: { person: Record<string, unknown>; householdMembers: Record<string, unknown>[] } }>(
+      `query($cf: FiscalCode!) { employmentStatusCheck(fiscalCode: $cf) {
+        person { servicePactActive servicePactState } householdMembers { fiscalCode servicePactActive }
+      } }`,
+      { cf: fixture.child.fiscalCode },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.employmentStatusCheck.person).toEqual({ servicePactActive: false, servicePactState: null });
+    expect(res.data!.employmentStatusCheck.householdMembers).toEqual([{ fiscalCode: fixture.applicant.fiscalCode, servicePactActive: true }]);
+  });
+
+  it('refuses a data set with a value outside the enums, naming the record and not the value', async () => {
+    const { data } = smallDataset();
+    data.servicePacts[0]!.state = 'SOMEWHERE';
+    await expect(seedPacts(graph.em(), data)).rejects.toThrow(/servicePacts\[0\]\.state has an unknown value/);
+  });
+
+  it('refuses a GOL pact without a pathway, and writes nothing of that data set', async () => {
+    const { data, householdId } = smallDataset();
+    data.servicePacts[1]!.golPathway = null;
+    await expect(seedPacts(graph.em(), data)).rejects.toThrow(/servicePacts\[1\]/);
+    expect(await graph.em().count(Household, { id: householdId })).toBe(0);
+  });
+});
+
+describe('seedPacts handles a data set of a few thousand rows', () => {
+  let graph: TestSubgraph<PactsLoaders>;
+  beforeAll(async () => {
+    graph = await createTestSubgraph(pactsSubgraph);
+  });
+  afterAll(() => graph.close());
+
+  it('stores every row, in batches larger than one insert can take', async () => {
+    const households = Array.from({ length: 600 }, (_, h) => ({
+      id: randomUUID(),
+      municipality: '015146',
+      members: [0, 1, 2].map((m) => ({ workerId: randomUUID(), fiscalCode: fiscalCode(h * 3 + m + 1), relation: m === 0 ? 'APPLICANT' : 'CHILD' })),
+    }));
+    const members = households.flatMap((h) => h.members);
+    const data: Dataset = {
+      ...EMPTY,
+      households,
+      servicePacts: members.map((m, i) => ({
+        id: randomUUID(), workerId: m.workerId, fiscalCode: m.fiscalCode, didId: null, jobCentreCode: 'CPI_MI_01',
+        programme: i % 2 ? 'ADI' : 'GOL', golPathway: i % 2 ? null : 'JOB_REINTEGRATION', state: 'SIGNED',
+        proposedOn: '2024-01-10', signedOn: '2024-01-11', endedOn: null, stateDate: '2024-01-11',
+      })),
+      inclusionPacts: households.map((h) => ({
+        id: randomUUID(), householdId: h.id, municipality: '015146', socialServicesCode: 'SS_MI_01', state: 'TO_CONVENE',
+        padSignedOn: '2024-01-05', signedOn: null, stateDate: '2024-01-05',
+      })),
+    };
+    await seedPacts(graph.em(), data);
+    const em = graph.em();
+    expect(await em.count(Household, {})).toBe(600);
+    expect(await em.count(HouseholdMember, {})).toBe(1800);
+    expect(await em.count(ServicePact, {})).toBe(1800);
+    expect(await em.count(ServicePactStateChange, {})).toBe(1800);
+    expect(await em.count(SocialInclusionPact, {})).toBe(600);
+    expect(await em.count(SocialInclusionPactStateChange, {})).toBe(600);
+  });
+});

@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pactsSubgraph } from '../../../subgraphs/pacts';
+import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from '../../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
+import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
+import { ServicePact, ServicePactState, ServicePactStateChange } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
+import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { errorCode, newPerson, problemsOf, storeHousehold, storeInclusionPact, storePact } from './support';
+
+const CREATE_PACT = `mutation($input: CreateServicePactInput!) { createServicePact(input: $input) { id golPathway } }`;
+const CHANGE_PACT = `mutation($input: ChangeServicePactStateInput!) { changeServicePactState(input: $input) { id } }`;
+const CREATE_PAIS = `mutation($input: CreateSocialInclusionPactInput!) { createSocialInclusionPact(input: $input) { id } }`;
+const CHANGE_PAIS = `mutation($input: ChangeSocialInclusionPactStateInput!) { changeSocialInclusionPactState(input: $input) { id } }`;
+
+describe('invalid input is refused with BAD_USER_INPUT listing every problem, and nothing is written', () => {
+  let graph: TestSubgraph<PactsLoaders>;
+  beforeAll(async () => {
+    graph = await createTestSubgraph(pactsSubgraph);
+  });
+  afterAll(() => graph.close());
+
+  const counts = async () => {
+    const em = graph.em();
+    return Promise.all([
+      em.count(ServicePact, {}),
+      em.count(ServicePactStateChange, {}),
+      em.count(SocialInclusionPact, {}),
+      em.count(SocialInclusionPactStateChange, {}),
+    ]);
+  };
+
+  it('lists every problem of a new service pact at once, without echoing the values', async () => {
+    const person = newPerson();
+    const before = await counts();
+    const res = await graph.query(CREATE_PACT, {
+      input: { workerId: 'worker-17', fiscalCode: person.fiscalCode, jobCentreCode: 'cpi milano', programme: 'GOL', proposedOn: '2999-01-01' },
+    });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(problemsOf(res).map((p) => p.path).sort()).toEqual(['input.golPathway', 'input.jobCentreCode', 'input.proposedOn', 'input.workerId']);
+    expect(problemsOf(res).find((p) => p.path === 'input.golPathway')?.message).toBe('is required when the programme is GOL');
+    const message = res.errors?.[0]?.message ?? '';
+    for (const value of ['worker-17', 'cpi milano', '2999-01-01', person.fiscalCode]) expect(message).not.toContain(value);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a GOL pathway on a pact of another programme', async () => {
+    const person = newPerson();
+    const res = await graph.query(CREATE_PACT, {
+      input: { ...person, jobCentreCode: 'CPI_MI_01', programme: 'ADI', golPathway: 'RESKILLING', proposedOn: '2024-01-10' },
+    });
+    expect(problemsOf(res)).toEqual([{ path: 'input.golPathway', message: 'is only allowed when the programme is GOL' }]);
+  });
+
+  it('accepts a GOL pact with its pathway and a pact of another programme without one', async () => {
+    const gol = await graph.query<{ createServicePact: { golPathway: string | null } }>(CREATE_PACT, {
+      input: { ...newPerson(), jobCentreCode: 'CPI_MI_01', programme: 'GOL', golPathway: 'WORK_AND_INCLUSION', proposedOn: '2024-01-10' },
+    });
+    expect(gol.errors).toBeUndefined();
+    expect(gol.data!.createServicePact.golPathway).toBe('WORK_AND_INCLUSION');
+    const sfl = await graph.query<{ createServicePact: { golPathway: string | null } }>(CREATE_PACT, {
+      input: { ...newPerson(), jobCentreCode: 'CPI_MI_01', programme: 'SFL', proposedOn: '2024-01-10' },
+    });
+    expect(sfl.errors).toBeUndefined();
+    expect(sfl.data!.createServicePact.golPathway).toBeNull();
+  });
+
+  it('lists every problem of a service pact state change at once', async () => {
+    const pact = await storePact(graph.em(), { person: newPerson(), state: ServicePactState.IN_PROGRESS, stateDate: '2024-02-01' });
+    const before = await counts();
+    const res = await graph.query(CHANGE_PACT, { input: { id: pact.id, state: 'SIGNED', effectiveOn: '2024-01-31', reason: '   ' } });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(problemsOf(res).map((p) => p.path).sort()).toEqual(['input.effectiveOn', 'input.reason', 'input.state']);
+    const late = await graph.query(CHANGE_PACT, { input: { id: pact.id, state: 'LAPSED', effectiveOn: '2999-01-01', reason: 'x'.repeat(501) } });
+    expect(problemsOf(late).map((p) => p.path).sort()).toEqual(['input.effectiveOn', 'input.reason']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('checks the input before the transition: invalid input on an illegal move is BAD_USER_INPUT', async () => {
+    const pact = await storePact(graph.em(), { person: newPerson(), state: ServicePactState.COMPLETED, stateDate: '2024-02-01' });
+    const res = await graph.query(CHANGE_PACT, { input: { id: pact.id, state: 'IN_PROGRESS', effectiveOn: '2024-03-01', reason: '' } });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists every problem of a new social inclusion pact at once', async () => {
+    const before = await counts();
+    const res = await graph.query(CREATE_PAIS, {
+      input: { householdId: randomUUID(), municipality: '015146', socialServicesCode: 'servizi sociali', padSignedOn: '2999-01-01' },
+    });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(problemsOf(res).map((p) => p.path).sort()).toEqual(['input.householdId', 'input.padSignedOn', 'input.socialServicesCode']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lists every problem of a social inclusion pact state change at once', async () => {
+    const home = await storeHousehold(graph.em(), [{ person: newPerson() }]);
+    const pact = await storeInclusionPact(graph.em(), home, { state: InclusionPactState.TO_CONVENE, stateDate: '2024-02-01' });
+    const before = await counts();
+    const res = await graph.query(CHANGE_PAIS, { input: { id: pact.id, state: 'PRELIMINARY_ANALYSIS', effectiveOn: '2024-01-01', reason: '' } });
+    expect(problemsOf(res).map((p) => p.path).sort()).toEqual(['input.effectiveOn', 'input.reason']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('rejects malformed codes in scalars before any resolver runs', async () => {
+    const res = await graph.query(CREATE_PAIS, {
+      input: { householdId: randomUUID(), municipality: '15146', socialServicesCode: 'SS_MI_01', padSignedOn: '2024-02-30' },
+    });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects a malformed job-centre filter on the pact list', async () => {
+    const res = await graph.query('{ servicePacts(jobCentreCode: "cpi milano") { totalCount } }');
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(problemsOf(res).map((p) => p.path)).toEqual(['jobCentreCode']);
+  });
+});
