@@ -76,7 +76,14 @@ async function main(): Promise<void> {
   const names = process.argv.slice(2);
   for (const name of names.length ? names : ['workers', 'companies', 'pacts', 'referrals']) {
     const module = loadModule(name);
-    for (const platform of ['sqlite', 'postgresql'] as const) {
+    // PostgreSQL first: SQLite's introspection cannot read foreign-key rules back, so its
+    // diff is never empty; a SQLite migration is written only when PostgreSQL needs one.
+    let changed = false;
+    for (const platform of ['postgresql', 'sqlite'] as const) {
+      if (platform === 'sqlite' && !changed && module.migrations.sqlite.length > 0) {
+        process.stdout.write(`${module.name} sqlite: up to date\n`);
+        continue;
+      }
       const scratch = await scratchDatabase(platform);
       const db = await initOrm({
         entities: module.entities,
@@ -87,6 +94,7 @@ async function main(): Promise<void> {
       try {
         await migrate(db);
         const result = await db.orm.getMigrator().createMigration(undefined, false, module.migrations[platform].length === 0);
+        if (result.fileName) changed = true;
         process.stdout.write(`${module.name} ${platform}: ${result.fileName || 'up to date'}\n`);
       } finally {
         await db.orm.close(true);

@@ -1,9 +1,14 @@
 import { type SubgraphModule } from './lib/subgraph';
 import { pactsSubgraph } from './pacts';
+import { referralsSubgraph } from './referrals';
 import { workersSubgraph } from './workers';
 
 /** Every subgraph of the graph, in port order. */
-export const subgraphModules: SubgraphModule[] = [workersSubgraph as SubgraphModule, pactsSubgraph as SubgraphModule];
+export const subgraphModules: SubgraphModule[] = [
+  workersSubgraph as SubgraphModule,
+  pactsSubgraph as SubgraphModule,
+  referralsSubgraph as SubgraphModule,
+];
 
 export function subgraphByName(name: string): SubgraphModule {
   const found = subgraphModules.find((m) => m.name === name);

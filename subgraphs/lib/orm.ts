@@ -71,6 +71,7 @@ export async function initOrm(options: OrmOptions): Promise<Database> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
       ...(options.generateInto ? { path: options.generateInto, pathTs: options.generateInto, emit: 'ts' as const } : {}),
     },
     forceUtcTimezone: true,

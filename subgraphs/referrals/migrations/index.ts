@@ -1,0 +1,10 @@
+import { type MigrationObject } from '@mikro-orm/core';
+import { type Platform } from '../../lib/orm';
+import { Migration20261122210030 as SqliteMigration20261122210030 } from './sqlite/Migration20261122210030';
+import { Migration20261122210030 as PostgresMigration20261122210030 } from './postgresql/Migration20261122210030';
+
+/** Committed migrations of the referrals subgraph, per platform (written by scripts/migrations.ts). */
+export const migrations: Record<Platform, MigrationObject[]> = {
+  sqlite: [{ name: 'Migration20261122210030', class: SqliteMigration20261122210030 }],
+  postgresql: [{ name: 'Migration20261122210030', class: PostgresMigration20261122210030 }],
+};

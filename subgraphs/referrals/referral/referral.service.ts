@@ -1,0 +1,209 @@
+import { addDays, today } from '../../lib/dates';
+import { badUserInput, conflict, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { type ReferralsContext } from '../context';
+import { ServicePointKind } from '../service-point/service-point.entity';
+import { referralsSettings, type ReferralsSettings } from '../settings';
+import { isUuid } from '../uuid';
+import { Referral, ReferralEvent, ReferralLegalBasis, ReferralState, REFERRAL_TRANSITIONS } from './referral.entity';
+import { type CloseReferralInput, type CreateReferralInput, type RejectReferralInput } from './referral.input';
+
+/** Shortest written motivation accepted from a job centre to social services. */
+export const MIN_MOTIVATION_LENGTH = 20;
+/** Longest written motivation accepted. */
+export const MAX_MOTIVATION_LENGTH = 2000;
+/** Longest rejection reason or closing outcome accepted. */
+export const MAX_NOTE_LENGTH = 500;
+
+/** Senders whose referrals to social services need a written motivation (DL 4/2019; domain.md §8.1, §13.5 rule 7). */
+const JOB_CENTRE_KINDS: readonly ServicePointKind[] = [ServicePointKind.JOB_CENTRE, ServicePointKind.JOB_CENTRE_DESK];
+
+/** What a transition writes besides the state and its history entry. */
+interface TransitionOptions {
+  note?: string | null;
+  /** Problems with the mutation's own input, reported before the state is checked. */
+  problems?: InputProblem[];
+  /** A further precondition, checked once the transition is known to be legal. */
+  check?: (referral: Referral, now: Date) => void;
+  apply?: (referral: Referral, now: Date) => void;
+}
+
+/** Business rules of referrals: what a new referral needs, and the state machine. */
+export class ReferralService {
+  constructor(
+    private readonly ctx: ReferralsContext,
+    private readonly settings: ReferralsSettings = referralsSettings(),
+  ) {}
+
+  /** Writes a referral, as a DRAFT or already SENT, after checking every rule at once. */
+  async create(input: CreateReferralInput): Promise<Referral> {
+    const problems: InputProblem[] = [];
+    const [from, to] = await Promise.all([
+      this.ctx.loaders.servicePointByCode.load(input.fromCode),
+      this.ctx.loaders.servicePointByCode.load(input.toCode),
+    ]);
+    if (!from) problems.push({ path: 'input.fromCode', message: 'no service point has this code' });
+    if (!to) problems.push({ path: 'input.toCode', message: 'no service point has this code' });
+    if (input.fromCode === input.toCode) problems.push({ path: 'input.toCode', message: 'must differ from the sending service point' });
+    if (!isUuid(input.workerId)) problems.push({ path: 'input.workerId', message: 'must be a worker id (a UUID)' });
+    const motivation = input.motivation?.trim() || null;
+    if (motivation != null && motivation.length > MAX_MOTIVATION_LENGTH) {
+      problems.push({ path: 'input.motivation', message: `must be at most ${MAX_MOTIVATION_LENGTH} characters` });
+    }
+    if (from && to && JOB_CENTRE_KINDS.includes(from.kind) && to.kind === ServicePointKind.SOCIAL_SERVICES && (motivation?.length ?? 0) < MIN_MOTIVATION_LENGTH) {
+      problems.push({
+        path: 'input.motivation',
+        message: `a referral from a job centre to social services requires a written motivation of at least ${MIN_MOTIVATION_LENGTH} characters`,
+      });
+    }
+    if (from?.kind === ServicePointKind.SOCIAL_DESK && input.legalBasis !== ReferralLegalBasis.CONSENT) {
+      problems.push({ path: 'input.legalBasis', message: 'a referral from a sportello sociale (SOCIAL_DESK) requires the legal basis CONSENT' });
+    }
+    if (problems.length || !from || !to) throw badUserInput(problems);
+
+    const now = new Date();
+    const referral = this.ctx.em.create(Referral, {
+      workerId: input.workerId,
+      workerFiscalCode: input.fiscalCode,
+      from,
+      to,
+      reason: input.reason,
+      motivation,
+      legalBasis: input.legalBasis,
+      state: ReferralState.DRAFT,
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.record(referral, 1, null, ReferralState.DRAFT, now, null);
+    if (input.send) {
+      this.markSent(referral, now);
+      this.record(referral, 2, ReferralState.DRAFT, ReferralState.SENT, now, null);
+    }
+    await this.ctx.em.flush();
+    this.ctx.loaders.referralsByWorker.clear(referral.workerId);
+    this.clearPages();
+    return referral;
+  }
+
+  /** DRAFT to SENT: the response deadline starts. */
+  send(id: string): Promise<Referral> {
+    return this.transition(id, ReferralState.SENT, { apply: (referral, now) => this.markSent(referral, now) });
+  }
+
+  /** SENT to ACCEPTED, by the receiving service point. */
+  accept(id: string): Promise<Referral> {
+    return this.transition(id, ReferralState.ACCEPTED);
+  }
+
+  /** SENT to REJECTED, with the reason. */
+  reject(input: RejectReferralInput): Promise<Referral> {
+    const reason = input.reason.trim();
+    return this.transition(input.id, ReferralState.REJECTED, {
+      note: reason,
+      problems: noteProblems('input.reason', reason),
+      apply: (referral) => {
+        referral.rejectionReason = reason;
+      },
+    });
+  }
+
+  /** SENT or ACCEPTED to WITHDRAWN, by the sender. */
+  withdraw(id: string): Promise<Referral> {
+    return this.transition(id, ReferralState.WITHDRAWN);
+  }
+
+  /** ACCEPTED to APPOINTMENT_SET: the person has been convened. */
+  setAppointment(id: string): Promise<Referral> {
+    return this.transition(id, ReferralState.APPOINTMENT_SET);
+  }
+
+  /** APPOINTMENT_SET to TAKEN_IN_CHARGE (presa in carico). */
+  takeInCharge(id: string): Promise<Referral> {
+    return this.transition(id, ReferralState.TAKEN_IN_CHARGE);
+  }
+
+  /** TAKEN_IN_CHARGE to CLOSED, with the outcome. */
+  close(input: CloseReferralInput): Promise<Referral> {
+    const outcome = input.outcome.trim();
+    return this.transition(input.id, ReferralState.CLOSED, {
+      note: outcome,
+      problems: noteProblems('input.outcome', outcome),
+      apply: (referral) => {
+        referral.outcome = outcome;
+      },
+    });
+  }
+
+  /**
+   * SENT to EXPIRED, applied by an operator (or a later scheduled job) once the response
+   * deadline has passed; nothing expires on its own. The deadline day itself still
+   * belongs to the receiving service point.
+   */
+  expire(id: string): Promise<Referral> {
+    return this.transition(id, ReferralState.EXPIRED, {
+      check: (referral, now) => {
+        if (referral.dueBy != null && referral.dueBy >= today(now)) {
+          throw conflict(`The referral cannot go from ${referral.state} to ${ReferralState.EXPIRED} before its response deadline has passed`, {
+            currentState: referral.state,
+            requestedState: ReferralState.EXPIRED,
+            dueBy: referral.dueBy,
+          });
+        }
+      },
+    });
+  }
+
+  /**
+   * Moves a referral along its state machine. Everything is checked before anything is
+   * changed, and the state and its history entry are written in one flush.
+   */
+  private async transition(id: string, requested: ReferralState, options: TransitionOptions = {}): Promise<Referral> {
+    const referral = await this.ctx.loaders.referralById.load(id);
+    if (!referral) throw notFound('The referral');
+    if (options.problems?.length) throw badUserInput(options.problems);
+    if (!REFERRAL_TRANSITIONS[referral.state].includes(requested)) {
+      throw illegalTransition('The referral', referral.state, requested);
+    }
+    const now = new Date();
+    options.check?.(referral, now);
+    const history = await this.ctx.loaders.eventsByReferral.load(referral.id);
+    const sequence = (history[history.length - 1]?.sequence ?? 0) + 1;
+    this.record(referral, sequence, referral.state, requested, now, options.note ?? null);
+    options.apply?.(referral, now);
+    referral.state = requested;
+    referral.updatedAt = now;
+    await this.ctx.em.flush();
+    this.ctx.loaders.eventsByReferral.clear(referral.id);
+    this.ctx.loaders.referralsByWorker.clear(referral.workerId);
+    this.clearPages();
+    return referral;
+  }
+
+  private markSent(referral: Referral, now: Date): void {
+    referral.state = ReferralState.SENT;
+    referral.sentAt = now;
+    referral.dueBy = addDays(today(now), this.settings.responseDays);
+  }
+
+  private record(referral: Referral, sequence: number, fromState: ReferralState | null, toState: ReferralState, at: Date, note: string | null): void {
+    this.ctx.em.create(ReferralEvent, {
+      referral,
+      sequence,
+      fromState,
+      toState,
+      at,
+      note,
+      recordedBy: this.ctx.caller?.subject ?? null,
+    });
+  }
+
+  private clearPages(): void {
+    this.ctx.loaders.referralsReceived.clearAll();
+    this.ctx.loaders.referralsSent.clearAll();
+  }
+}
+
+function noteProblems(path: string, text: string): InputProblem[] {
+  if (!text) return [{ path, message: 'must not be empty' }];
+  if (text.length > MAX_NOTE_LENGTH) return [{ path, message: `must be at most ${MAX_NOTE_LENGTH} characters` }];
+  return [];
+}
