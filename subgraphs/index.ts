@@ -1,3 +1,4 @@
+import { companiesSubgraph } from './companies';
 import { type SubgraphModule } from './lib/subgraph';
 import { pactsSubgraph } from './pacts';
 import { referralsSubgraph } from './referrals';
@@ -6,6 +7,7 @@ import { workersSubgraph } from './workers';
 /** Every subgraph of the graph, in port order. */
 export const subgraphModules: SubgraphModule[] = [
   workersSubgraph as SubgraphModule,
+  companiesSubgraph as SubgraphModule,
   pactsSubgraph as SubgraphModule,
   referralsSubgraph as SubgraphModule,
 ];

@@ -1,0 +1,125 @@
+import { type FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, type InputProblem } from '../../lib/errors';
+import { Connection, ConnectionArgs, DEFAULT_PAGE_SIZE, paginate } from '../../lib/pagination';
+import { FiscalCodeScalar } from '../../lib/scalars';
+import { type CompaniesContext } from '../context';
+import { MandatoryNoticeConnection } from '../mandatory-notice/mandatory-notice.connection';
+import { decodeNoticeCursor } from '../mandatory-notice/notice-page.loader';
+import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
+import { CONSTRUCTION_ATECO_SECTION, CONSTRUCTION_CCNL_CODES, isConstructionEmployer } from './construction';
+import { Employer, WorkSite } from './employer.entity';
+import { LegalSeat } from './legal-seat.type';
+
+export const EmployerConnection = Connection(Employer, 'Employer', 'A page of employers.');
+
+@ArgsType()
+class EmployersArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'Only employers whose legal seat is in this province (three-digit ISTAT code, e.g. 015).' })
+  province?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only employers of this ATECO 2007 section (a letter A-U; F is construction).' })
+  atecoSection?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only construction employers (true) or only the others (false): ATECO section F or a construction CCNL.' })
+  construction?: boolean | null;
+}
+
+@ArgsType()
+class EmployerNoticesArgs {
+  @Field(() => Int, { nullable: true, description: `Number of notices after \`after\` (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: return the notices after it.' })
+  after?: string | null;
+}
+
+/** SQL condition of the `construction` filter; it mirrors {@link isConstructionEmployer}. */
+function constructionFilter(construction: boolean): FilterQuery<Employer> {
+  if (construction) return { $or: [{ atecoSection: CONSTRUCTION_ATECO_SECTION }, { ccnl: { $in: [...CONSTRUCTION_CCNL_CODES] } }] };
+  return {
+    $and: [
+      { $or: [{ atecoSection: null }, { atecoSection: { $ne: CONSTRUCTION_ATECO_SECTION } }] },
+      { $or: [{ ccnl: null }, { ccnl: { $nin: [...CONSTRUCTION_CCNL_CODES] } }] },
+    ],
+  };
+}
+
+@Resolver(() => Employer)
+export class EmployerResolver {
+  @Query(() => Employer, { nullable: true, description: 'The employer with this fiscal code, or null when there is none.' })
+  employer(
+    @Arg('fiscalCode', () => FiscalCodeScalar, { description: 'Codice fiscale of the employer.' }) fiscalCode: string,
+    @Ctx() ctx: CompaniesContext,
+  ): Promise<Employer | null> {
+    return ctx.loaders.employerByFiscalCode.load(fiscalCode);
+  }
+
+  @Query(() => EmployerConnection, { description: 'Employers, ordered by fiscal code, filtered by legal seat province, ATECO section and construction sector.' })
+  employers(@Args(() => EmployersArgs) args: EmployersArgs, @Ctx() ctx: CompaniesContext) {
+    const problems: InputProblem[] = [];
+    if (args.province != null && !/^\d{3}$/.test(args.province)) problems.push({ path: 'province', message: 'must be a three-digit ISTAT province code' });
+    if (args.atecoSection != null && !/^[A-U]$/.test(args.atecoSection)) problems.push({ path: 'atecoSection', message: 'must be an ATECO 2007 section letter A-U' });
+    if (problems.length) throw badUserInput(problems);
+    const conditions: FilterQuery<Employer>[] = [];
+    if (args.province != null) conditions.push({ legalSeatProvince: args.province });
+    if (args.atecoSection != null) conditions.push({ atecoSection: args.atecoSection });
+    if (args.construction != null) conditions.push(constructionFilter(args.construction));
+    return paginate(ctx.em, Employer, conditions.length ? { $and: conditions } : {}, args, {
+      orderBy: { fiscalCode: 'asc' },
+      maxPageSize: ctx.maxPageSize,
+    });
+  }
+
+  @FieldResolver(() => LegalSeat, { nullable: true, description: 'Legal seat (sede legale).' })
+  legalSeat(@Root() employer: Employer): LegalSeat {
+    return { municipality: employer.legalSeatMunicipality, province: employer.legalSeatProvince, address: employer.legalSeatAddress };
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: `Construction sector (settore edile): ATECO section F, or a construction CCNL (${CONSTRUCTION_CCNL_CODES.join(', ')}; an approximate list).`,
+  })
+  construction(@Root() employer: Employer): boolean {
+    return isConstructionEmployer(employer.atecoCode, employer.ccnl);
+  }
+
+  @FieldResolver(() => [WorkSite], { nullable: true, description: 'Work sites (sedi di lavoro) of the employer.' })
+  workSites(@Root() employer: Employer, @Ctx() ctx: CompaniesContext) {
+    return ctx.loaders.workSitesByEmployer.load(employer.fiscalCode);
+  }
+
+  @FieldResolver(() => [EmploymentRelationship], { nullable: true, description: 'Employment relationships with the employer, oldest start first.' })
+  employees(
+    @Root() employer: Employer,
+    @Arg('activeOnly', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: 'Only the relationships that read ACTIVE today (not terminated, not past their planned end); false for all of them.',
+    })
+    activeOnly: boolean | null,
+    @Ctx() ctx: CompaniesContext,
+  ) {
+    const loader = activeOnly === false ? ctx.loaders.relationshipsByEmployer : ctx.loaders.activeRelationshipsByEmployer;
+    return loader.load(employer.fiscalCode);
+  }
+
+  @FieldResolver(() => MandatoryNoticeConnection, { description: 'Mandatory notices filed for the employer, newest filing first (forward paging only).' })
+  mandatoryNotices(@Root() employer: Employer, @Args(() => EmployerNoticesArgs) args: EmployerNoticesArgs, @Ctx() ctx: CompaniesContext) {
+    const problems: InputProblem[] = [];
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (first < 0 || first > ctx.maxPageSize) problems.push({ path: 'first', message: `must be between 0 and ${ctx.maxPageSize}` });
+    const after = args.after != null ? decodeNoticeCursor(args.after) : null;
+    if (args.after != null && !after) problems.push({ path: 'after', message: 'is not a cursor of this list' });
+    if (problems.length) throw badUserInput(problems);
+    return ctx.loaders.noticePages.load({ employer: employer.fiscalCode, first, after });
+  }
+}
+
+@Resolver(() => WorkSite)
+export class WorkSiteResolver {
+  @FieldResolver(() => Employer, { nullable: true, description: 'The employer the site belongs to.' })
+  employer(@Root() site: WorkSite, @Ctx() ctx: CompaniesContext) {
+    return ctx.loaders.employerByFiscalCode.load(site.employer.fiscalCode);
+  }
+}

@@ -1,0 +1,68 @@
+import { type EntityManager } from '@mikro-orm/core';
+import { groupLoader, rowLoader } from '../lib/loaders';
+import { Employer, WorkSite } from './employer/employer.entity';
+import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
+import { italianToday } from './mandatory-notice/notice.deadline';
+import { createNoticePageLoader } from './mandatory-notice/notice-page.loader';
+import { EmploymentRelationship, EmploymentStatus } from './relationship/employment-relationship.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Keys that can be ids at all: PostgreSQL refuses a malformed uuid instead of finding nothing. */
+const uuids = (keys: readonly string[]) => keys.filter((k) => UUID.test(k));
+
+
+/** The DataLoaders of one request, bound to its entity manager. */
+export function createLoaders(em: EntityManager) {
+  return {
+    employerByFiscalCode: rowLoader<string, Employer>(
+      (codes) => em.find(Employer, { fiscalCode: { $in: [...codes] } }),
+      (e) => e.fiscalCode,
+    ),
+    workSiteById: rowLoader<string, WorkSite>((ids) => em.find(WorkSite, { id: { $in: uuids(ids) } }), (s) => s.id),
+    workSitesByEmployer: groupLoader<string, WorkSite>(
+      (codes) => em.find(WorkSite, { employer: { $in: [...codes] } }, { orderBy: { municipality: 'asc', id: 'asc' } }),
+      (s) => s.employer.fiscalCode,
+    ),
+    noticeById: rowLoader<string, MandatoryNotice>((ids) => em.find(MandatoryNotice, { id: { $in: uuids(ids) } }), (n) => n.id),
+    noticeByCode: rowLoader<string, MandatoryNotice>((codes) => em.find(MandatoryNotice, { code: { $in: [...codes] } }), (n) => n.code),
+    noticesByRelationship: groupLoader<string, MandatoryNotice>(
+      (ids) => em.find(MandatoryNotice, { relationship: { $in: uuids(ids) } }, { orderBy: { sequence: 'asc' } }),
+      (n) => n.relationship.id,
+    ),
+    noticesByWorker: groupLoader<string, MandatoryNotice>(
+      (codes) =>
+        em.find(MandatoryNotice, { workerFiscalCode: { $in: [...codes] } }, { orderBy: { eventDate: 'asc', sequence: 'asc', id: 'asc' } }),
+      (n) => n.workerFiscalCode,
+    ),
+    noticePages: createNoticePageLoader(em),
+    relationshipById: rowLoader<string, EmploymentRelationship>(
+      (ids) => em.find(EmploymentRelationship, { id: { $in: uuids(ids) } }),
+      (r) => r.id,
+    ),
+    relationshipsByWorker: groupLoader<string, EmploymentRelationship>(
+      (codes) => em.find(EmploymentRelationship, { workerFiscalCode: { $in: [...codes] } }, { orderBy: { startDate: 'asc', id: 'asc' } }),
+      (r) => r.workerFiscalCode,
+    ),
+    relationshipsByEmployer: groupLoader<string, EmploymentRelationship>(
+      (codes) => em.find(EmploymentRelationship, { employer: { $in: [...codes] } }, { orderBy: { startDate: 'asc', id: 'asc' } }),
+      (r) => r.employer.fiscalCode,
+    ),
+    /** Relationships that read ACTIVE today: active by their notices and not past their planned end. */
+    activeRelationshipsByEmployer: groupLoader<string, EmploymentRelationship>(
+      (codes) =>
+        em.find(
+          EmploymentRelationship,
+          {
+            employer: { $in: [...codes] },
+            recordedStatus: EmploymentStatus.ACTIVE,
+            $or: [{ plannedEndDate: null }, { plannedEndDate: { $gte: italianToday() } }],
+          },
+          { orderBy: { startDate: 'asc', id: 'asc' } },
+        ),
+      (r) => r.employer.fiscalCode,
+    ),
+  };
+}
+
+export type CompaniesLoaders = ReturnType<typeof createLoaders>;

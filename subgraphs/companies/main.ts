@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrapSubgraph } from '../lib/bootstrap';
+import { companiesSubgraph } from './index';
+
+void bootstrapSubgraph(companiesSubgraph);
