@@ -1,13 +1,30 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { type GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, parse } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, Kind, parse } from 'graphql';
 import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-graphql';
 
 /** Federation 2 version and directives every subgraph imports. */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+/** Descriptions of the root types, the same in every subgraph (type-graphql cannot set them). */
+export const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'Entry points for reading the labour graph. Every field is released only to the roles and purposes the access policy allows.',
+  Mutation: 'Entry points for writing to the labour graph. Each mutation validates its input and its state transition, and writes nothing when either is refused.',
+};
+
+function describeRootTypes(document: DocumentNode): DocumentNode {
+  return {
+    ...document,
+    definitions: document.definitions.map((definition) =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && !definition.description && ROOT_DESCRIPTIONS[definition.name.value]
+        ? { ...definition, description: { kind: Kind.STRING, value: ROOT_DESCRIPTIONS[definition.name.value]!, block: true } }
+        : definition,
+    ),
+  };
+}
 
 /** Resolvers for `_entities`, keyed by type name. */
 export type ReferenceResolvers = Record<
@@ -46,7 +63,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = { ...existing, ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
+  const typeDefs = describeRootTypes(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`));
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
   return { schema, sdl: printSubgraphSchema(schema) };
 }

@@ -38,6 +38,14 @@ export enum DidChannel {
 registerEnumType(DidChannel, {
   name: 'DidChannel',
   description: 'Channel of the declaration: national portal, regional system (SINTESI), at the job centre, an INPS NASpI or DIS-COLL application (which counts as a DID), or SIISL for ADI/SFL.',
+  valuesConfig: {
+    ANPAL_PORTAL: { description: 'Declared on the national portal (self-service or with job-centre help).' },
+    REGIONAL_SYSTEM: { description: 'Received from the regional labour system (SINTESI) through the coordination node.' },
+    JOB_CENTRE: { description: 'Declared at a job centre (CPI) desk.' },
+    INPS_NASPI: { description: 'An INPS NASpI unemployment-benefit application, which counts as a DID.' },
+    INPS_DISCOLL: { description: 'An INPS DIS-COLL unemployment-benefit application, which counts as a DID.' },
+    SIISL: { description: 'Conferred by SIISL for ADI or SFL beneficiaries who had none.' },
+  },
 });
 
 /** The legal transitions of a DID: from each state, the states it may move to. */

@@ -42,7 +42,7 @@ export class AvailabilityDeclarationResolver {
 
   @Mutation(() => AvailabilityDeclaration, { description: 'Registers a DID (checks E12 no other open DID, E14 age at least 15).' })
   registerAvailabilityDeclaration(
-    @Arg('input', () => RegisterAvailabilityDeclarationInput) input: RegisterAvailabilityDeclarationInput,
+    @Arg('input', () => RegisterAvailabilityDeclarationInput, { description: 'The declaration to register.' }) input: RegisterAvailabilityDeclarationInput,
     @Ctx() ctx: WorkersContext,
   ) {
     return new AvailabilityService(ctx).register(input);
@@ -50,7 +50,7 @@ export class AvailabilityDeclarationResolver {
 
   @Mutation(() => AvailabilityDeclaration, { description: 'Changes the state of a DID along its state machine; an illegal transition is a CONFLICT.' })
   changeAvailabilityDeclarationStatus(
-    @Arg('input', () => ChangeAvailabilityDeclarationStatusInput) input: ChangeAvailabilityDeclarationStatusInput,
+    @Arg('input', () => ChangeAvailabilityDeclarationStatusInput, { description: 'The DID, the requested state, its date and reason.' }) input: ChangeAvailabilityDeclarationStatusInput,
     @Ctx() ctx: WorkersContext,
   ) {
     return new AvailabilityService(ctx).changeStatus(input);

@@ -19,6 +19,17 @@ export enum EducationLevel {
 registerEnumType(EducationLevel, {
   name: 'EducationLevel',
   description: 'Education level (livello di istruzione), ISCED 2011: 0 none to 8 doctorate.',
+  valuesConfig: {
+    NONE: { description: 'ISCED 0: no qualification.' },
+    PRIMARY: { description: 'ISCED 1: primary school (licenza elementare).' },
+    LOWER_SECONDARY: { description: 'ISCED 2: lower secondary (licenza media).' },
+    UPPER_SECONDARY: { description: 'ISCED 3: vocational qualification (IeFP) or upper-secondary diploma (maturità).' },
+    POST_SECONDARY: { description: 'ISCED 4: post-secondary non-tertiary (IFTS).' },
+    SHORT_TERTIARY: { description: 'ISCED 5: ITS Academy.' },
+    BACHELOR: { description: 'ISCED 6: bachelor (laurea triennale).' },
+    MASTER: { description: 'ISCED 7: master (laurea magistrale or a ciclo unico, master universitario).' },
+    DOCTORATE: { description: 'ISCED 8: doctorate (dottorato di ricerca).' },
+  },
 });
 
 /** Who supplied a training course to the professional record. */
@@ -31,6 +42,12 @@ export enum TrainingSource {
 registerEnumType(TrainingSource, {
   name: 'TrainingSource',
   description: 'Source of a training record: the person, a job centre, the Region, or a Cassa Edile school (e.g. ESEM-CPT).',
+  valuesConfig: {
+    SELF_DECLARED: { description: 'Declared by the person.' },
+    JOB_CENTRE: { description: 'Recorded by a job centre.' },
+    REGION: { description: 'Supplied by the Region (accredited training).' },
+    CASSA_EDILE: { description: 'Supplied by a Cassa Edile school such as ESEM-CPT (convention, web-service mode).' },
+  },
 });
 
 @ObjectType({ description: 'A qualification obtained (titolo di studio), SAP section 5.' })

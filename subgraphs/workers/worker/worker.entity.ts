@@ -7,7 +7,14 @@ export enum Sex {
   MALE = 'MALE',
   FEMALE = 'FEMALE',
 }
-registerEnumType(Sex, { name: 'Sex', description: 'Sesso, as recorded in the codice fiscale.' });
+registerEnumType(Sex, {
+  name: 'Sex',
+  description: 'Sesso, as recorded in the codice fiscale.',
+  valuesConfig: {
+    MALE: { description: 'Male (M).' },
+    FEMALE: { description: 'Female (F): the birth day in the fiscal code is increased by 40.' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "fiscalCode")')
