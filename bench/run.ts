@@ -1,0 +1,174 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { subgraphUrlVariable } from '../gateway/config';
+import { subgraphModules } from '../subgraphs';
+import { DEFAULT_PORTS } from '../subgraphs/lib/config';
+import { originOf, ProcessGroup } from '../scripts/processes';
+import { seedIfEmpty } from '../scripts/seed/run';
+import { type LoadResult, percentile, postGraphQL, runLoad, scrapeCounter } from './load';
+
+/**
+ * `npm run bench`: compiled code, NODE_ENV=production, four subgraphs and the gateway as
+ * separate processes on loopback (ports 4100-4104), on a seeded SQLite data set under
+ * `data/bench-<N>/`. Measures, side by side in one run and alternating rounds:
+ *   - a one-subgraph query through the gateway and directly against the workers subgraph;
+ *   - a query joining all four subgraphs through the gateway and as a client-side join
+ *     (the same fetches the gateway makes, issued by the client);
+ * with throughput, p50/p99 latency, SQL statements and subgraph fetches per request.
+ *   npm run bench -- [--workers 2000] [--seconds 8] [--connections 8] [--rounds 2]
+ */
+const ROOT = resolve(__dirname, '..', '..');
+const BASE_PORT = 4100;
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return value;
+}
+
+const PAGE = 20;
+const ONE = `query Bench($first: Int!) { workers(first: $first, province: "015") { nodes {
+  id fiscalCode lastName birthDate availabilityDeclaration { status statusDate } } } }`;
+const JOIN = `query Bench($first: Int!) { workers(first: $first, province: "015") { nodes {
+  id fiscalCode lastName availabilityDeclaration { status }
+  employments { status startDate employer { name } }
+  servicePacts { state programme }
+  referrals { state } } } }`;
+const DIRECT_ROOT = `query Bench($first: Int!) { workers(first: $first, province: "015") { nodes {
+  id fiscalCode lastName availabilityDeclaration { status } } } }`;
+const DIRECT_COMPANIES = `query Bench($r: [_Any!]!) { _entities(representations: $r) { ... on Worker { employments { status startDate employer { name } } } } }`;
+const DIRECT_PACTS = `query Bench($r: [_Any!]!) { _entities(representations: $r) { ... on Worker { servicePacts { state programme } } } }`;
+const DIRECT_REFERRALS = `query Bench($r: [_Any!]!) { _entities(representations: $r) { ... on Worker { referrals { state } } } }`;
+
+interface Scenario {
+  name: string;
+  run: () => Promise<void>;
+}
+
+interface Measured extends LoadResult {
+  sqlPerRequest: number;
+  fetchesPerRequest: number;
+}
+
+async function main(): Promise<void> {
+  const workers = option('workers', 2000);
+  const seconds = option('seconds', 8);
+  const connections = option('connections', 8);
+  const rounds = option('rounds', 2);
+  process.chdir(ROOT);
+  const dataDir = join('data', `bench-${workers}`);
+  mkdirSync(dataDir, { recursive: true });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const databaseUrls = Object.fromEntries(subgraphModules.map((m) => [m.name, `file:${join(dataDir, `${m.name}.db`)}`]));
+  await seedIfEmpty({ workers, databaseUrls, log: (line) => say(`seed: ${line}`) });
+
+  const group = new ProcessGroup({
+    root: ROOT,
+    say,
+    showOutput: false,
+    onUnexpectedExit: (name, how) => {
+      say(`${name} exited (${how}) during the benchmark`);
+      void group.stopAll('stopping').then(() => process.exit(1));
+    },
+  });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', GATEWAY_PORT: String(BASE_PORT) };
+  const subgraphUrl: Record<string, string> = {};
+  for (const module of subgraphModules) {
+    const port = BASE_PORT + (DEFAULT_PORTS[module.name]! - 4000);
+    env[`${module.name.toUpperCase()}_PORT`] = String(port);
+    env[`${module.name.toUpperCase()}_DATABASE_URL`] = databaseUrls[module.name];
+    subgraphUrl[module.name] = `${originOf('127.0.0.1', port)}/graphql`;
+    env[subgraphUrlVariable(module.name)] = subgraphUrl[module.name];
+  }
+  try {
+    for (const module of subgraphModules) {
+      const child = group.run(module.name, `dist/subgraphs/${module.name}/main.js`, env);
+      await group.waitReady(child, subgraphUrl[module.name]!.replace(/graphql$/, 'readyz'));
+    }
+    const gatewayOrigin = originOf('127.0.0.1', BASE_PORT);
+    await group.waitReady(group.run('gateway', 'dist/gateway/main.js', env), `${gatewayOrigin}/readyz`);
+    const gatewayUrl = `${gatewayOrigin}/graphql`;
+
+    const directJoin = async () => {
+      const root = (await postGraphQL(subgraphUrl.workers!, DIRECT_ROOT, { first: PAGE })) as { workers: { nodes: { id: string; fiscalCode: string }[] } };
+      const nodes = root.workers.nodes;
+      await Promise.all([
+        postGraphQL(subgraphUrl.companies!, DIRECT_COMPANIES, { r: nodes.map((n) => ({ __typename: 'Worker', fiscalCode: n.fiscalCode })) }),
+        postGraphQL(subgraphUrl.pacts!, DIRECT_PACTS, { r: nodes.map((n) => ({ __typename: 'Worker', id: n.id })) }),
+        postGraphQL(subgraphUrl.referrals!, DIRECT_REFERRALS, { r: nodes.map((n) => ({ __typename: 'Worker', id: n.id })) }),
+      ]);
+    };
+    const scenarios: Scenario[] = [
+      { name: 'one subgraph, via gateway', run: async () => void (await postGraphQL(gatewayUrl, ONE, { first: PAGE })) },
+      { name: 'one subgraph, direct', run: async () => void (await postGraphQL(subgraphUrl.workers!, ONE, { first: PAGE })) },
+      { name: 'four subgraphs, via gateway', run: async () => void (await postGraphQL(gatewayUrl, JOIN, { first: PAGE })) },
+      { name: 'four subgraphs, client-side join', run: directJoin },
+    ];
+
+    const counters = async () => {
+      let sql = 0;
+      let fetches = 0;
+      for (const url of Object.values(subgraphUrl)) {
+        const metrics = url.replace(/graphql$/, 'metrics');
+        sql += await scrapeCounter(metrics, 'sql_statements_total');
+        fetches += await scrapeCounter(metrics, 'graphql_http_requests_total');
+      }
+      return { sql, fetches };
+    };
+
+    // Counts per request, measured on one request of each scenario (load adds none).
+    const perRequest = new Map<string, { sql: number; fetches: number }>();
+    for (const scenario of scenarios) {
+      await scenario.run();
+      const before = await counters();
+      await scenario.run();
+      const after = await counters();
+      perRequest.set(scenario.name, { sql: after.sql - before.sql, fetches: after.fetches - before.fetches });
+    }
+
+    const results = new Map<string, Measured>();
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const scenario of round % 2 ? scenarios : [...scenarios].reverse()) {
+        say(`round ${round}/${rounds}: ${scenario.name} (${connections} connections, ${seconds} s)`);
+        const load = await runLoad(scenario.run, connections, seconds);
+        const previous = results.get(scenario.name);
+        const counts = perRequest.get(scenario.name)!;
+        results.set(scenario.name, {
+          requests: (previous?.requests ?? 0) + load.requests,
+          errors: (previous?.errors ?? 0) + load.errors,
+          seconds: (previous?.seconds ?? 0) + load.seconds,
+          latencies: [...(previous?.latencies ?? []), ...load.latencies].sort((a, b) => a - b),
+          sqlPerRequest: counts.sql,
+          fetchesPerRequest: counts.fetches,
+        });
+      }
+    }
+
+    say('');
+    say(`lavoro-graph benchmark: ${workers} workers (SQLite), page of ${PAGE}, ${connections} connections, ${rounds} x ${seconds} s per scenario, NODE_ENV=production`);
+    say('scenario                           req/s    p50 ms   p99 ms  errors  SQL/req  subgraph fetches/req');
+    for (const [name, r] of results) {
+      say(
+        `${name.padEnd(34)}${(r.requests / r.seconds).toFixed(0).padStart(6)}${percentile(r.latencies, 50).toFixed(1).padStart(10)}${percentile(r.latencies, 99).toFixed(1).padStart(9)}${String(r.errors).padStart(8)}${String(r.sqlPerRequest).padStart(9)}${String(r.fetchesPerRequest).padStart(12)}`,
+      );
+    }
+    const ratio = (a: string, b: string) => {
+      const x = results.get(a)!;
+      const y = results.get(b)!;
+      return `throughput ${(x.requests / x.seconds / (y.requests / y.seconds)).toFixed(2)}x, p50 ${(percentile(x.latencies, 50) / percentile(y.latencies, 50)).toFixed(2)}x, p99 ${(percentile(x.latencies, 99) / percentile(y.latencies, 99)).toFixed(2)}x`;
+    };
+    say('');
+    say(`gateway / direct, one subgraph:    ${ratio('one subgraph, via gateway', 'one subgraph, direct')}`);
+    say(`gateway / client join, four:       ${ratio('four subgraphs, via gateway', 'four subgraphs, client-side join')}`);
+  } finally {
+    await group.stopAll('benchmark done');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exit(1);
+});
