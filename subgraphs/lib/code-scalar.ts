@@ -119,10 +119,15 @@ export function rewriteCodeError(error: GraphQLError, document: DocumentNode | u
   const variable = VARIABLE_PREFIX.exec(error.message)?.[1];
   let where: string;
   if (variable) {
-    const withoutReason = error.message.slice(0, error.message.lastIndexOf(`; `));
-    const inner = / at "([^"]*)"$/.exec(withoutReason)?.[1];
+    const inner = / at "([^"]*)"; Expected type "/.exec(error.message)?.[1];
     const uses = args.byVariable.get(variable) ?? [];
-    where = `variable "$${variable}"${inner ? ` at "${inner}"` : ''}${uses.length ? ` (${describe(uses)})` : ''}`;
+    if (uses.length === 0) {
+      where = `variable "$${variable}"${inner ? ` at "${inner}"` : ''}`;
+    } else {
+      // Name the argument, not the variable: a gateway may have renamed the variable.
+      const within = inner && uses.length === 1 ? `"${uses[0]!.argument}${inner.slice(variable.length)}" of ` : '';
+      where = within ? `${within}${describe(uses)}` : describe(uses);
+    }
   } else {
     const node: ASTNode | undefined = error.nodes?.[0];
     const start = node?.loc?.start ?? -1;

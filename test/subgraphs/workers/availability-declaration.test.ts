@@ -118,6 +118,16 @@ describe('availability declaration (DID)', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentState: 'CANCELLED', requestedState: 'VALIDATED' });
   });
 
+  it('names the field inside the input when a code in it is invalid, without the value', async () => {
+    const res = await graph.query(REGISTER, {
+      input: { fiscalCode: 'RSSMRA85T10A562X', declaredOn: '2025-01-01', channel: 'JOB_CENTRE', jobCentreCode: 'CPI-015-MILANO' },
+    });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toBe(
+      'Invalid FiscalCode in "input.fiscalCode" of argument "input" of field "registerAvailabilityDeclaration": check character is wrong',
+    );
+  });
+
   it('requires the person to be at least 15 on the date of the declaration', async () => {
     const res = await register(child.fiscalCode);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
