@@ -1,4 +1,5 @@
 import { type EntityManager } from '@mikro-orm/core';
+import { uuidsOnly } from '../lib/validation';
 import { groupLoader, rowLoader } from '../lib/loaders';
 import { Employer, WorkSite } from './employer/employer.entity';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
@@ -6,10 +7,7 @@ import { italianToday } from './mandatory-notice/notice.deadline';
 import { createNoticePageLoader } from './mandatory-notice/notice-page.loader';
 import { EmploymentRelationship, EmploymentStatus } from './relationship/employment-relationship.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Keys that can be ids at all: PostgreSQL refuses a malformed uuid instead of finding nothing. */
-const uuids = (keys: readonly string[]) => keys.filter((k) => UUID.test(k));
 
 
 /** The DataLoaders of one request, bound to its entity manager. */
@@ -19,15 +17,15 @@ export function createLoaders(em: EntityManager) {
       (codes) => em.find(Employer, { fiscalCode: { $in: [...codes] } }),
       (e) => e.fiscalCode,
     ),
-    workSiteById: rowLoader<string, WorkSite>((ids) => em.find(WorkSite, { id: { $in: uuids(ids) } }), (s) => s.id),
+    workSiteById: rowLoader<string, WorkSite>((ids) => em.find(WorkSite, { id: { $in: uuidsOnly(ids) } }), (s) => s.id),
     workSitesByEmployer: groupLoader<string, WorkSite>(
       (codes) => em.find(WorkSite, { employer: { $in: [...codes] } }, { orderBy: { municipality: 'asc', id: 'asc' } }),
       (s) => s.employer.fiscalCode,
     ),
-    noticeById: rowLoader<string, MandatoryNotice>((ids) => em.find(MandatoryNotice, { id: { $in: uuids(ids) } }), (n) => n.id),
+    noticeById: rowLoader<string, MandatoryNotice>((ids) => em.find(MandatoryNotice, { id: { $in: uuidsOnly(ids) } }), (n) => n.id),
     noticeByCode: rowLoader<string, MandatoryNotice>((codes) => em.find(MandatoryNotice, { code: { $in: [...codes] } }), (n) => n.code),
     noticesByRelationship: groupLoader<string, MandatoryNotice>(
-      (ids) => em.find(MandatoryNotice, { relationship: { $in: uuids(ids) } }, { orderBy: { sequence: 'asc' } }),
+      (ids) => em.find(MandatoryNotice, { relationship: { $in: uuidsOnly(ids) } }, { orderBy: { sequence: 'asc' } }),
       (n) => n.relationship.id,
     ),
     noticesByWorker: groupLoader<string, MandatoryNotice>(
@@ -37,7 +35,7 @@ export function createLoaders(em: EntityManager) {
     ),
     noticePages: createNoticePageLoader(em),
     relationshipById: rowLoader<string, EmploymentRelationship>(
-      (ids) => em.find(EmploymentRelationship, { id: { $in: uuids(ids) } }),
+      (ids) => em.find(EmploymentRelationship, { id: { $in: uuidsOnly(ids) } }),
       (r) => r.id,
     ),
     relationshipsByWorker: groupLoader<string, EmploymentRelationship>(

@@ -3,7 +3,7 @@ import { groupLoader, rowLoader } from '../lib/loaders';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
-import { uuidsOnly } from './shared/validation';
+import { uuidsOnly } from '../lib/validation';
 
 /** Newest first: the order of `Worker.servicePacts`, and the one "latest pact" relies on. */
 const NEWEST_PACT_FIRST = { proposedOn: 'desc', createdAt: 'desc', id: 'desc' } as const;

@@ -3,7 +3,7 @@ import { groupLoader, rowLoader } from '../lib/loaders';
 import { referralPageLoader } from './referral/referral-page.loader';
 import { Referral, ReferralEvent } from './referral/referral.entity';
 import { ServicePoint } from './service-point/service-point.entity';
-import { isUuid } from './uuid';
+import { isUuid } from '../lib/validation';
 
 /** Keys that can be ids: a malformed one matches nothing, and PostgreSQL would refuse it. */
 function uuids(keys: readonly string[]): string[] {

@@ -1,6 +1,7 @@
-import { badUserInput, conflict, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
+import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
-import { checkNotFuture, checkReason, checkServicePointCode } from '../shared/validation';
+import { checkNotFuture, checkServicePointCode } from '../../lib/validation';
 import {
   INCLUSION_PACT_TRANSITIONS,
   InclusionPactState,
@@ -47,15 +48,9 @@ export class InclusionPactService {
     const pact = await this.ctx.loaders.inclusionPactById.load(input.id);
     if (!pact) throw notFound('The social inclusion pact');
     const problems: InputProblem[] = [];
-    problems.push(...checkReason('input.reason', input.reason));
-    if (input.effectiveOn < pact.stateDate) {
-      problems.push({ path: 'input.effectiveOn', message: 'must not be before the date of the current state' });
-    }
-    problems.push(...checkNotFuture('input.effectiveOn', input.effectiveOn));
+    problems.push(...checkStateChange(input, pact.stateDate));
     if (problems.length) throw badUserInput(problems);
-    if (!INCLUSION_PACT_TRANSITIONS[pact.state].includes(input.state)) {
-      throw illegalTransition('The social inclusion pact', pact.state, input.state);
-    }
+    assertTransition(INCLUSION_PACT_TRANSITIONS, 'The social inclusion pact', pact.state, input.state);
 
     const from = pact.state;
     pact.state = input.state;

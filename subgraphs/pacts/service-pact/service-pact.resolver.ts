@@ -4,7 +4,7 @@ import { Connection, ConnectionArgs, paginate } from '../../lib/pagination';
 import { FiscalCodeScalar } from '../../lib/scalars';
 import { type PactsContext } from '../context';
 import { ServicePoint } from '../service-point/service-point.type';
-import { checkServicePointCode } from '../shared/validation';
+import { checkServicePointCode } from '../../lib/validation';
 import { Worker, workerRef } from '../worker/worker.type';
 import {
   ACTIVE_SERVICE_PACT_STATES,

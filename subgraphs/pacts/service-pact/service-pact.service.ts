@@ -1,6 +1,7 @@
 import { badUserInput, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
-import { checkNotFuture, checkReason, checkServicePointCode, isUuid } from '../shared/validation';
+import { checkNotFuture, checkServicePointCode, isUuid } from '../../lib/validation';
 import {
   ACTIVE_SERVICE_PACT_STATES,
   FINAL_SERVICE_PACT_STATES,
@@ -89,15 +90,9 @@ export class ServicePactService {
     if (input.state === ServicePactState.SIGNED) {
       problems.push({ path: 'input.state', message: 'a pact is signed with signServicePact, which also closes the previous pact' });
     }
-    problems.push(...checkReason('input.reason', input.reason));
-    if (input.effectiveOn < pact.stateDate) {
-      problems.push({ path: 'input.effectiveOn', message: 'must not be before the date of the current state' });
-    }
-    problems.push(...checkNotFuture('input.effectiveOn', input.effectiveOn));
+    problems.push(...checkStateChange(input, pact.stateDate));
     if (problems.length) throw badUserInput(problems);
-    if (!SERVICE_PACT_TRANSITIONS[pact.state].includes(input.state)) {
-      throw illegalTransition('The service pact', pact.state, input.state);
-    }
+    assertTransition(SERVICE_PACT_TRANSITIONS, 'The service pact', pact.state, input.state);
 
     this.move(pact, input.state, input.effectiveOn, input.reason.trim());
     await this.ctx.em.flush();

@@ -3,7 +3,7 @@ import { type EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import { badUserInput } from '../../lib/errors';
 import { checkConnectionArgs, type ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE } from '../../lib/pagination';
-import { isUuid } from '../uuid';
+import { isUuid } from '../../lib/validation';
 import { Referral, type ReferralState } from './referral.entity';
 
 /** Which end of a referral a service point is: `from` lists the outbox, `to` the inbox. */

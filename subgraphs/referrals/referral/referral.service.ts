@@ -1,9 +1,10 @@
 import { addDays, today } from '../../lib/dates';
-import { badUserInput, conflict, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
+import { assertTransition } from '../../lib/state-machine';
 import { type ReferralsContext } from '../context';
 import { ServicePointKind } from '../service-point/service-point.entity';
 import { referralsSettings, type ReferralsSettings } from '../settings';
-import { isUuid } from '../uuid';
+import { isUuid } from '../../lib/validation';
 import { Referral, ReferralEvent, ReferralLegalBasis, ReferralState, REFERRAL_TRANSITIONS } from './referral.entity';
 import { type CloseReferralInput, type CreateReferralInput, type RejectReferralInput } from './referral.input';
 
@@ -160,9 +161,7 @@ export class ReferralService {
     const referral = await this.ctx.loaders.referralById.load(id);
     if (!referral) throw notFound('The referral');
     if (options.problems?.length) throw badUserInput(options.problems);
-    if (!REFERRAL_TRANSITIONS[referral.state].includes(requested)) {
-      throw illegalTransition('The referral', referral.state, requested);
-    }
+    assertTransition(REFERRAL_TRANSITIONS, 'The referral', referral.state, requested);
     const now = new Date();
     options.check?.(referral, now);
     const history = await this.ctx.loaders.eventsByReferral.load(referral.id);

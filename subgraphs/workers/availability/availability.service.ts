@@ -1,5 +1,7 @@
 import { badUserInput, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
-import { ageOn, today } from '../../lib/dates';
+import { ageOn } from '../../lib/dates';
+import { assertTransition, checkStateChange } from '../../lib/state-machine';
+import { checkNotFuture, checkServicePointCode } from '../../lib/validation';
 import { type WorkersContext } from '../context';
 import {
   AvailabilityDeclaration,
@@ -12,7 +14,6 @@ import { type ChangeAvailabilityDeclarationStatusInput, type RegisterAvailabilit
 
 /** Minimum age to declare availability (check E14). */
 export const MINIMUM_DID_AGE = 15;
-const SERVICE_POINT_CODE = /^[A-Z0-9][A-Z0-9._-]{1,19}$/;
 
 /** Business rules of the DID: eligibility checks and the state machine. */
 export class AvailabilityService {
@@ -23,10 +24,8 @@ export class AvailabilityService {
     const problems: InputProblem[] = [];
     const worker = await this.ctx.loaders.workerByFiscalCode.load(input.fiscalCode);
     if (!worker) problems.push({ path: 'input.fiscalCode', message: 'no worker has this fiscal code' });
-    if (input.declaredOn > today()) problems.push({ path: 'input.declaredOn', message: 'must not be in the future' });
-    if (!SERVICE_POINT_CODE.test(input.jobCentreCode)) {
-      problems.push({ path: 'input.jobCentreCode', message: 'must be a service-point code (2-20 upper-case letters, digits, dot, dash)' });
-    }
+    problems.push(...checkNotFuture('input.declaredOn', input.declaredOn));
+    problems.push(...checkServicePointCode('input.jobCentreCode', input.jobCentreCode));
     if (worker && ageOn(worker.birthDate, input.declaredOn) < MINIMUM_DID_AGE) {
       problems.push({ path: 'input.declaredOn', message: `the person must be at least ${MINIMUM_DID_AGE} on the date of the declaration` });
     }
@@ -62,17 +61,9 @@ export class AvailabilityService {
   async changeStatus(input: ChangeAvailabilityDeclarationStatusInput): Promise<AvailabilityDeclaration> {
     const declaration = await this.ctx.loaders.declarationById.load(input.id);
     if (!declaration) throw notFound('The DID');
-    const problems: InputProblem[] = [];
-    if (!input.reason.trim()) problems.push({ path: 'input.reason', message: 'must not be empty' });
-    if (input.reason.length > 500) problems.push({ path: 'input.reason', message: 'must be at most 500 characters' });
-    if (input.effectiveOn < declaration.statusDate) {
-      problems.push({ path: 'input.effectiveOn', message: 'must not be before the date of the current state' });
-    }
-    if (input.effectiveOn > today()) problems.push({ path: 'input.effectiveOn', message: 'must not be in the future' });
+    const problems = checkStateChange(input, declaration.statusDate);
     if (problems.length) throw badUserInput(problems);
-    if (!DID_TRANSITIONS[declaration.status].includes(input.status)) {
-      throw illegalTransition('The DID', declaration.status, input.status);
-    }
+    assertTransition(DID_TRANSITIONS, 'The DID', declaration.status, input.status);
     this.ctx.em.create(AvailabilityStatusChange, {
       declaration,
       fromStatus: declaration.status,

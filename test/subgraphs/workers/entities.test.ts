@@ -43,12 +43,13 @@ describe('workers entities through _entities', () => {
         { __typename: 'Worker', fiscalCode: without.fiscalCode },
         { __typename: 'Worker', id: '00000000-0000-4000-8000-000000000000' },
         { __typename: 'Worker', fiscalCode: 'RSSMRA85T10A562S' },
+        { __typename: 'Worker', id: 'not-a-uuid' },
       ],
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities[0]?.lastName).toBe(withDid.lastName);
     expect(res.data!._entities[1]?.lastName).toBe(without.lastName);
-    expect(res.data!._entities.slice(2)).toEqual([null, null]);
+    expect(res.data!._entities.slice(2)).toEqual([null, null, null]);
   });
 
   it('never returns invented fields of a representation as data', async () => {

@@ -1,7 +1,9 @@
-import { type InputProblem } from '../../lib/errors';
-import { today } from '../../lib/dates';
+import { today } from './dates';
+import { type InputProblem } from './errors';
 
-/** Service-point codes as the referrals subgraph issues them (e.g. CPI_MI_01). */
+/** Input checks shared by the subgraphs: each returns the problems found, never the value. */
+
+/** Service-point codes as the referrals subgraph issues them (e.g. CPI-015-MILANO). */
 export const SERVICE_POINT_CODE = /^[A-Z0-9][A-Z0-9._-]{1,19}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
