@@ -1,7 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DateTimeScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
+import { StateChangeRecord } from '../../lib/state-change';
+import { DateScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
 import { Household } from '../household/household.entity';
 
 /** States of a social inclusion pact (domain.md §13.4, PaisState). */
@@ -95,11 +96,7 @@ export class SocialInclusionPact {
 @Entity({ tableName: 'social_inclusion_pact_state_change' })
 // PostgreSQL does not index foreign keys by itself; this one also serves the ordered per-parent lookup.
 @Index({ properties: ['pact', 'effectiveOn'] })
-export class SocialInclusionPactStateChange {
-  @Field(() => ID, { description: 'Identifier.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class SocialInclusionPactStateChange extends StateChangeRecord {
   @ManyToOne(() => SocialInclusionPact, { deleteRule: 'cascade' })
   pact!: SocialInclusionPact;
 
@@ -110,20 +107,4 @@ export class SocialInclusionPactStateChange {
   @Field(() => InclusionPactState, { nullable: true, description: 'State after the change.' })
   @Enum({ items: () => InclusionPactState, type: 'string' })
   toState!: InclusionPactState;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Date the change takes effect.' })
-  @Property({ type: 'date' })
-  effectiveOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'Reason (motivo), as recorded by the case manager.' })
-  @Property({ type: 'string', length: 500, nullable: true })
-  reason?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Operator who recorded the change, when a person did.' })
-  @Property({ type: 'string', length: 100, nullable: true })
-  recordedBy?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the change was recorded.' })
-  @Property({ type: 'datetime' })
-  recordedAt: Opt<Date> = new Date();
 }

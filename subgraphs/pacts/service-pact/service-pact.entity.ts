@@ -1,7 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DateTimeScalar, FiscalCodeScalar } from '../../lib/scalars';
+import { StateChangeRecord } from '../../lib/state-change';
+import { DateScalar, FiscalCodeScalar } from '../../lib/scalars';
 
 /** Programme under which a service pact is signed (domain.md §6-§8). */
 export enum ServicePactProgramme {
@@ -153,11 +154,7 @@ export class ServicePact {
 @Entity({ tableName: 'service_pact_state_change' })
 // PostgreSQL does not index foreign keys by itself; this one also serves the ordered per-parent lookup.
 @Index({ properties: ['pact', 'effectiveOn'] })
-export class ServicePactStateChange {
-  @Field(() => ID, { description: 'Identifier.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class ServicePactStateChange extends StateChangeRecord {
   @ManyToOne(() => ServicePact, { deleteRule: 'cascade' })
   pact!: ServicePact;
 
@@ -168,20 +165,4 @@ export class ServicePactStateChange {
   @Field(() => ServicePactState, { nullable: true, description: 'State after the change.' })
   @Enum({ items: () => ServicePactState, type: 'string' })
   toState!: ServicePactState;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Date the change takes effect (data evento).' })
-  @Property({ type: 'date' })
-  effectiveOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'Reason (motivo), as recorded by the operator or the event that caused it.' })
-  @Property({ type: 'string', length: 500, nullable: true })
-  reason?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Operator who recorded the change, when a person did.' })
-  @Property({ type: 'string', length: 100, nullable: true })
-  recordedBy?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the change was recorded.' })
-  @Property({ type: 'datetime' })
-  recordedAt: Opt<Date> = new Date();
 }

@@ -1,7 +1,8 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DateTimeScalar } from '../../lib/scalars';
+import { StateChangeRecord } from '../../lib/state-change';
+import { DateScalar } from '../../lib/scalars';
 import { Worker } from '../worker/worker.entity';
 
 /** States of the DID (domain.md §13.4, DidState). */
@@ -107,11 +108,7 @@ export class AvailabilityDeclaration {
 
 @ObjectType({ description: 'One change of state of a DID, with its cause (storico stati DID).' })
 @Entity({ tableName: 'availability_status_change' })
-export class AvailabilityStatusChange {
-  @Field(() => ID, { description: 'Identifier.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class AvailabilityStatusChange extends StateChangeRecord {
   @Index({ name: 'availability_status_change_declaration_idx' })
   @ManyToOne(() => AvailabilityDeclaration, { deleteRule: 'cascade' })
   declaration!: AvailabilityDeclaration;
@@ -123,20 +120,4 @@ export class AvailabilityStatusChange {
   @Field(() => DidStatus, { nullable: true, description: 'State after the change.' })
   @Enum({ items: () => DidStatus, type: 'string' })
   toStatus!: DidStatus;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Date the change takes effect (data evento).' })
-  @Property({ type: 'date' })
-  effectiveOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'Reason (motivo), as recorded by the operator or the event that caused it.' })
-  @Property({ type: 'string', length: 500, nullable: true })
-  reason?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Operator who recorded the change, when a person did.' })
-  @Property({ type: 'string', length: 100, nullable: true })
-  recordedBy?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the change was recorded.' })
-  @Property({ type: 'datetime' })
-  recordedAt: Opt<Date> = new Date();
 }

@@ -1,0 +1,35 @@
+import { type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from './scalars';
+
+/**
+ * What every state-history row records besides the two states: when the change takes
+ * effect, why, who recorded it and when. Entities of each machine extend it and add
+ * their owner and their own `from`/`to` enum columns.
+ *
+ * Decorated so that type-graphql passes its fields on to the subclasses; it is never
+ * referenced itself, so it does not appear in the schema.
+ */
+@ObjectType({ description: 'A change of state with its date, reason and author.' })
+export abstract class StateChangeRecord {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the change takes effect (data evento).' })
+  @Property({ type: 'date' })
+  effectiveOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Reason (motivo), as recorded by the operator or the event that caused it.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Operator who recorded the change, when a person did.' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  recordedBy?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the change was recorded.' })
+  @Property({ type: 'datetime' })
+  recordedAt: Opt<Date> = new Date();
+}
