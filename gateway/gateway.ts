@@ -1,6 +1,6 @@
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime, Logger as HiveLogger, type LogLevel as HiveLogLevel, type LogWriter } from '@graphql-hive/gateway-runtime';
 import useMeshPrometheus from '@graphql-mesh/plugin-prometheus';
-import httpTransport from '@graphql-mesh/transport-http';
+import httpTransport, { type HTTPTransportOptions } from '@graphql-mesh/transport-http';
 import { isAsyncIterable } from '@graphql-tools/utils';
 import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -228,6 +228,9 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const runtime = createGatewayRuntime({
     supergraph: supergraph.document,
     transports: { http: httpTransport },
+    // Identical in-flight subgraph requests must not share one answer: subgraphs decide
+    // per caller what to release, so a response is never handed to another request.
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } as HTTPTransportOptions } },
     logging: log,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
