@@ -17,9 +17,19 @@ export function validateIsoDate(value: string): { ok: true; value: string } | { 
   return { ok: true, value: value.trim() };
 }
 
-/** Today in UTC as `YYYY-MM-DD`. */
+/** Legal dates (filing deadlines, DID and pact dates) are days of the Italian calendar. */
+export const LEGAL_TIME_ZONE = 'Europe/Rome';
+
+const legalDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Italian calendar day (`YYYY-MM-DD`) of an instant. */
+export function legalDay(at: Date): string {
+  return legalDayFormat.format(at);
+}
+
+/** Today on the Italian calendar, `YYYY-MM-DD`: at 00:30 in Rome it is already the new day. */
 export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return legalDay(now);
 }
 
 /** Adds (or subtracts) whole days to an ISO date. */
