@@ -6,6 +6,7 @@ import { type MigrationObject } from '@mikro-orm/core';
 import { type GraphQLFormattedError } from 'graphql';
 import { type BuildSchemaOptions } from 'type-graphql';
 import { codeErrorsPlugin } from './code-scalar';
+import { requestLogPlugin } from './request-log';
 import { type CallerResolver, createRequestContext, type RequestContext } from './context';
 import { ErrorCode, mapOrmError } from './errors';
 import { type Logger } from './logger';
@@ -90,6 +91,7 @@ export async function createSubgraphRuntime<Loaders extends object>(
       formatError: errorFormatter(options.logger, options.production),
       plugins: [
         codeErrorsPlugin as ApolloServerPlugin<RequestContext<Loaders>>,
+        requestLogPlugin as ApolloServerPlugin<RequestContext<Loaders>>,
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
         ...((options.plugins ?? []) as ApolloServerPlugin<RequestContext<Loaders>>[]),

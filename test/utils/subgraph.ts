@@ -1,6 +1,6 @@
 import { type EntityManager } from '@mikro-orm/core';
 import { type Caller } from '../../subgraphs/lib/identity';
-import { createLogger } from '../../subgraphs/lib/logger';
+import { createLogger, type Logger } from '../../subgraphs/lib/logger';
 import { createSubgraphRuntime, handleGraphQL, type SubgraphModule, type SubgraphRuntime } from '../../subgraphs/lib/subgraph';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -26,12 +26,12 @@ export interface TestSubgraph<Loaders extends object = object> {
  */
 export async function createTestSubgraph<Loaders extends object>(
   module: SubgraphModule<Loaders>,
-  options: { caller?: Caller | null; maxPageSize?: number } = {},
+  options: { caller?: Caller | null; maxPageSize?: number; logger?: Logger } = {},
 ): Promise<TestSubgraph<Loaders>> {
   const database: TestDatabase = await createTestDatabase(module.name);
   const runtime = await createSubgraphRuntime(module, {
     databaseUrl: database.url,
-    logger: createLogger(module.name, 'silent'),
+    logger: options.logger ?? createLogger(module.name, 'silent'),
     resolveCaller: async () => options.caller ?? null,
     maxPageSize: options.maxPageSize ?? 100,
     production: false,
