@@ -1,10 +1,10 @@
 import { type EntityManager } from '@mikro-orm/core';
+import { createChildPageLoader } from '../lib/connection-loader';
 import { uuidsOnly } from '../lib/validation';
 import { groupLoader, rowLoader } from '../lib/loaders';
 import { Employer, WorkSite } from './employer/employer.entity';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { italianToday } from './mandatory-notice/notice.deadline';
-import { createNoticePageLoader } from './mandatory-notice/notice-page.loader';
 import { EmploymentRelationship, EmploymentStatus } from './relationship/employment-relationship.entity';
 
 
@@ -33,7 +33,15 @@ export function createLoaders(em: EntityManager) {
         em.find(MandatoryNotice, { workerFiscalCode: { $in: [...codes] } }, { orderBy: { eventDate: 'asc', sequence: 'asc', id: 'asc' } }),
       (n) => n.workerFiscalCode,
     ),
-    noticePages: createNoticePageLoader(em),
+    /** Employer.mandatoryNotices: newest filing first. */
+    noticePages: createChildPageLoader(em, {
+      entity: MandatoryNotice,
+      parent: 'employer',
+      orderBy: [
+        { property: 'filedAt', direction: 'desc' },
+        { property: 'id', direction: 'desc' },
+      ],
+    }),
     relationshipById: rowLoader<string, EmploymentRelationship>(
       (ids) => em.find(EmploymentRelationship, { id: { $in: uuidsOnly(ids) } }),
       (r) => r.id,

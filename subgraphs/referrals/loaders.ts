@@ -1,13 +1,26 @@
 import { type EntityManager } from '@mikro-orm/core';
 import { groupLoader, rowLoader } from '../lib/loaders';
-import { referralPageLoader } from './referral/referral-page.loader';
-import { Referral, ReferralEvent } from './referral/referral.entity';
+import { createChildPageLoader } from '../lib/connection-loader';
+import { Referral, ReferralEvent, type ReferralState } from './referral/referral.entity';
 import { ServicePoint } from './service-point/service-point.entity';
 import { isUuid } from '../lib/validation';
 
 /** Keys that can be ids: a malformed one matches nothing, and PostgreSQL would refuse it. */
 function uuids(keys: readonly string[]): string[] {
   return keys.filter(isUuid);
+}
+
+/** Inbox (`to`) or outbox (`from`) pages of service points, newest first, optionally of one state. */
+function referralPages(em: EntityManager, side: 'from' | 'to') {
+  return createChildPageLoader(em, {
+    entity: Referral,
+    parent: side,
+    orderBy: [
+      { property: 'createdAt', direction: 'desc' },
+      { property: 'id', direction: 'desc' },
+    ],
+    filter: (state: ReferralState | null) => (state != null ? { state } : {}),
+  });
 }
 
 /** The DataLoaders of one request, bound to its entity manager. */
@@ -33,8 +46,8 @@ export function createLoaders(em: EntityManager) {
       (ids) => em.find(ReferralEvent, { referral: { $in: uuids(ids) } }, { orderBy: { sequence: 'asc' } }),
       (event) => event.referral.id,
     ),
-    referralsReceived: referralPageLoader(em, 'to'),
-    referralsSent: referralPageLoader(em, 'from'),
+    referralsReceived: referralPages(em, 'to'),
+    referralsSent: referralPages(em, 'from'),
   };
 }
 

@@ -1,11 +1,10 @@
 import { type FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, type InputProblem } from '../../lib/errors';
-import { Connection, ConnectionArgs, DEFAULT_PAGE_SIZE, paginate } from '../../lib/pagination';
+import { Connection, ConnectionArgs, paginate } from '../../lib/pagination';
 import { FiscalCodeScalar } from '../../lib/scalars';
 import { type CompaniesContext } from '../context';
 import { MandatoryNoticeConnection } from '../mandatory-notice/mandatory-notice.connection';
-import { decodeNoticeCursor } from '../mandatory-notice/notice-page.loader';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
 import { CONSTRUCTION_ATECO_SECTION, CONSTRUCTION_CCNL_CODES, isConstructionEmployer } from './construction';
 import { Employer, WorkSite } from './employer.entity';
@@ -23,15 +22,6 @@ class EmployersArgs extends ConnectionArgs {
 
   @Field(() => Boolean, { nullable: true, description: 'Only construction employers (true) or only the others (false): ATECO section F or a construction CCNL.' })
   construction?: boolean | null;
-}
-
-@ArgsType()
-class EmployerNoticesArgs {
-  @Field(() => Int, { nullable: true, description: `Number of notices after \`after\` (default ${DEFAULT_PAGE_SIZE}).` })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Opaque cursor: return the notices after it.' })
-  after?: string | null;
 }
 
 /** SQL condition of the `construction` filter; it mirrors {@link isConstructionEmployer}. */
@@ -104,15 +94,9 @@ export class EmployerResolver {
     return loader.load(employer.fiscalCode);
   }
 
-  @FieldResolver(() => MandatoryNoticeConnection, { description: 'Mandatory notices filed for the employer, newest filing first (forward paging only).' })
-  mandatoryNotices(@Root() employer: Employer, @Args(() => EmployerNoticesArgs) args: EmployerNoticesArgs, @Ctx() ctx: CompaniesContext) {
-    const problems: InputProblem[] = [];
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (first < 0 || first > ctx.maxPageSize) problems.push({ path: 'first', message: `must be between 0 and ${ctx.maxPageSize}` });
-    const after = args.after != null ? decodeNoticeCursor(args.after) : null;
-    if (args.after != null && !after) problems.push({ path: 'after', message: 'is not a cursor of this list' });
-    if (problems.length) throw badUserInput(problems);
-    return ctx.loaders.noticePages.load({ employer: employer.fiscalCode, first, after });
+  @FieldResolver(() => MandatoryNoticeConnection, { description: 'Mandatory notices filed for the employer, newest filing first.' })
+  mandatoryNotices(@Root() employer: Employer, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: CompaniesContext) {
+    return ctx.loaders.noticePages.page(employer.fiscalCode, args, ctx.maxPageSize);
   }
 }
 

@@ -2,7 +2,6 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Ro
 import { badUserInput } from '../../lib/errors';
 import { Connection, ConnectionArgs, type ConnectionShape, paginate } from '../../lib/pagination';
 import { type ReferralsContext } from '../context';
-import { referralPageKey } from '../referral/referral-page.loader';
 import { type Referral, ReferralState } from '../referral/referral.entity';
 import { ReferralConnection } from '../referral/referral.resolver';
 import { ServicePoint, ServicePointKind } from './service-point.entity';
@@ -62,7 +61,7 @@ export class ServicePointResolver {
     @Args(() => ServicePointReferralsArgs) args: ServicePointReferralsArgs,
     @Ctx() ctx: ReferralsContext,
   ): Promise<ConnectionShape<Referral>> {
-    return ctx.loaders.referralsReceived.load(referralPageKey(point.code, args.state, args, ctx.maxPageSize));
+    return ctx.loaders.referralsReceived.page(point.code, args, ctx.maxPageSize, args.state ?? null);
   }
 
   @FieldResolver(() => ReferralConnection, { description: 'Outbox: referrals this service point sent or drafted, newest first.' })
@@ -71,6 +70,6 @@ export class ServicePointResolver {
     @Args(() => ServicePointReferralsArgs) args: ServicePointReferralsArgs,
     @Ctx() ctx: ReferralsContext,
   ): Promise<ConnectionShape<Referral>> {
-    return ctx.loaders.referralsSent.load(referralPageKey(point.code, args.state, args, ctx.maxPageSize));
+    return ctx.loaders.referralsSent.page(point.code, args, ctx.maxPageSize, args.state ?? null);
   }
 }

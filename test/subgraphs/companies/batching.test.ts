@@ -16,12 +16,20 @@ const QUERY = `query($first: Int!) {
       employees { id notices { id } worker { fiscalCode } }
       workSites { id }
       mandatoryNotices(first: 2) { nodes { id relationship { id } } totalCount }
+      oldest: mandatoryNotices(last: 1) { nodes { id } totalCount pageInfo { hasPreviousPage } }
     }
   }
 }`;
 
 interface Result {
-  employers: { nodes: { employees: { notices: { id: string }[] }[]; workSites: { id: string }[]; mandatoryNotices: { totalCount: number } }[] };
+  employers: {
+    nodes: {
+      employees: { notices: { id: string }[] }[];
+      workSites: { id: string }[];
+      mandatoryNotices: { nodes: { id: string }[]; totalCount: number };
+      oldest: { nodes: { id: string }[]; totalCount: number; pageInfo: { hasPreviousPage: boolean } };
+    }[];
+  };
 }
 
 describe('batching: statements do not grow with the number of employers', () => {
@@ -66,6 +74,9 @@ describe('batching: statements do not grow with the number of employers', () => 
       expect(node.employees.flatMap((r) => r.notices)).toHaveLength(3);
       expect(node.workSites).toHaveLength(2);
       expect(node.mandatoryNotices.totalCount).toBe(3);
+      expect(node.mandatoryNotices.nodes).toHaveLength(2);
+      expect(node.oldest).toMatchObject({ totalCount: 3, pageInfo: { hasPreviousPage: true } });
+      expect(node.mandatoryNotices.nodes.map((n) => n.id)).not.toContain(node.oldest.nodes[0]!.id);
     }
     return graph.runtime.db.sql.statements;
   };
@@ -74,7 +85,8 @@ describe('batching: statements do not grow with the number of employers', () => 
     const five = await statementsFor(5);
     const twenty = await statementsFor(EMPLOYERS);
     expect(twenty).toBe(five);
-    // Page and count of employers, employees, their notices, sites, notice count, page, page rows, relationships of the page.
+    // Page and count of employers, employees, their notices, sites, one notice count, one windowed
+    // query per page shape (first: 2 and last: 1), relationships of the page.
     expect(five).toBeLessThanOrEqual(9);
   });
 });

@@ -68,19 +68,40 @@ describe('inbox and outbox of a service point', () => {
     for (let round = 0; round < 10; round++) {
       const current: Page = await page({ first: 3, after });
       seen.push(...current.nodes.map((n) => n.id));
+      expect(current.pageInfo.hasPreviousPage).toBe(after != null);
+      expect(current.pageInfo.endCursor).toBe(current.edges.at(-1)?.cursor ?? null);
       if (!current.pageInfo.hasNextPage) break;
       after = current.pageInfo.endCursor;
     }
     expect(seen).toEqual(inbox.map((r) => r.id));
   });
 
-  it('pages backward from the end', async () => {
+  it('pages backward from the end through the whole inbox, each page in list order', async () => {
     const last = await page({ last: 3 });
     expect(last.nodes.map((n) => n.id)).toEqual(inbox.slice(-3).map((r) => r.id));
-    expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-    const before = await page({ last: 3, before: last.pageInfo.startCursor });
-    expect(before.nodes.map((n) => n.id)).toEqual(inbox.slice(-6, -3).map((r) => r.id));
-    expect(before.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false, startCursor: last.edges[0]!.cursor });
+    const pages: string[][] = [];
+    let before: string | null = null;
+    for (let round = 0; round < 10; round++) {
+      const current: Page = await page({ last: 3, before });
+      pages.unshift(current.nodes.map((n) => n.id));
+      expect(current.pageInfo.hasNextPage).toBe(before != null);
+      expect(current.totalCount).toBe(inbox.length);
+      if (!current.pageInfo.hasPreviousPage) break;
+      before = current.pageInfo.startCursor;
+    }
+    expect(pages.map((p) => p.length)).toEqual([2, 3, 3]);
+    expect(pages.flat()).toEqual(inbox.map((r) => r.id));
+  });
+
+  it('pages backward within a state', async () => {
+    const expected = inbox.filter((r) => r.state === ReferralState.SENT);
+    const last = await page({ state: 'SENT', last: 2 });
+    expect(last.nodes.map((n) => n.id)).toEqual(expected.slice(-2).map((r) => r.id));
+    const before = await page({ state: 'SENT', last: 10, before: last.pageInfo.startCursor });
+    expect(before.nodes.map((n) => n.id)).toEqual(expected.slice(0, -2).map((r) => r.id));
+    expect(before.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    expect(before.totalCount).toBe(expected.length);
   });
 
   it('filters by state, counting only that state', async () => {
@@ -107,6 +128,9 @@ describe('inbox and outbox of a service point', () => {
 
   it.each([
     ['a cursor that is not one', { after: 'bm90LWEtY3Vyc29y' }, 'after'],
+    ['a before cursor of another list', { last: 1, before: Buffer.from(JSON.stringify(['CPI-015-MILANO'])).toString('base64url') }, 'before'],
+    ['a cursor with a date that is not one', { before: Buffer.from(JSON.stringify(['yesterday', '00000000-0000-4000-8000-000000000000'])).toString('base64url') }, 'before'],
+    ['a negative last', { last: -1 }, 'last'],
     ['a page larger than the limit', { first: 101 }, 'first'],
     ['first and last together', { first: 1, last: 1 }, 'first'],
   ])('refuses %s with BAD_USER_INPUT', async (_label, variables, path) => {
