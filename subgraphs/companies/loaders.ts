@@ -4,7 +4,7 @@ import { uuidsOnly } from '../lib/validation';
 import { groupLoader, rowLoader } from '../lib/loaders';
 import { Employer, WorkSite } from './employer/employer.entity';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
-import { italianToday } from './mandatory-notice/notice.deadline';
+import { today } from '../lib/dates';
 import { EmploymentRelationship, EmploymentStatus } from './relationship/employment-relationship.entity';
 
 
@@ -62,7 +62,7 @@ export function createLoaders(em: EntityManager) {
           {
             employer: { $in: [...codes] },
             recordedStatus: EmploymentStatus.ACTIVE,
-            $or: [{ plannedEndDate: null }, { plannedEndDate: { $gte: italianToday() } }],
+            $or: [{ plannedEndDate: null }, { plannedEndDate: { $gte: today() } }],
           },
           { orderBy: { startDate: 'asc', id: 'asc' } },
         ),

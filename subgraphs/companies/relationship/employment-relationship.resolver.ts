@@ -3,7 +3,7 @@ import { DateScalar } from '../../lib/scalars';
 import { type CompaniesContext } from '../context';
 import { Employer } from '../employer/employer.entity';
 import { MandatoryNotice } from '../mandatory-notice/mandatory-notice.entity';
-import { italianToday } from '../mandatory-notice/notice.deadline';
+import { today } from '../../lib/dates';
 import { Worker, workerStub } from '../worker/worker.type';
 import { EmploymentRelationship, EmploymentStatus } from './employment-relationship.entity';
 import { effectiveStatus, endedOn } from './relationship.derivation';
@@ -33,12 +33,12 @@ export class EmploymentRelationshipResolver {
     description: 'Status today: as the notices leave it, except that a fixed-term relationship past its planned end date reads TERMINATED (it ends at its term without a notice).',
   })
   status(@Root() relationship: EmploymentRelationship): EmploymentStatus {
-    return effectiveStatus(relationship, italianToday());
+    return effectiveStatus(relationship, today());
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'Day the relationship ended: its termination date, or its planned end date once passed; null while it goes on.' })
   endedOn(@Root() relationship: EmploymentRelationship): string | null {
-    return endedOn(relationship, italianToday());
+    return endedOn(relationship, today());
   }
 
   @FieldResolver(() => [MandatoryNotice], { nullable: true, description: 'The notices of the relationship in the order they took effect: the hire, then extensions, transformations, transfers, the termination.' })

@@ -2,10 +2,9 @@ import { type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { type Dataset, type DatasetEmployer, type DatasetNotice } from '../../../scripts/seed/dataset.types';
 import { encodeNumericFiscalCode, encodePersonalFiscalCode } from '../../../subgraphs/lib/codes';
-import { addDays } from '../../../subgraphs/lib/dates';
+import { addDays, today } from '../../../subgraphs/lib/dates';
 import { Employer, WorkSite } from '../../../subgraphs/companies/employer/employer.entity';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
-import { italianToday } from '../../../subgraphs/companies/mandatory-notice/notice.deadline';
 import { type TestSubgraph } from '../../utils/subgraph';
 
 /** A synthetic 11-digit employer fiscal code, distinct for each `n`. */
@@ -20,7 +19,7 @@ export function workerCode(n: number): string {
 
 /** The Italian calendar day `offset` days from today. */
 export function day(offset: number): string {
-  return addDays(italianToday(), offset);
+  return addDays(today(), offset);
 }
 
 /** Stores an employer (Milano, retail, commerce CCNL unless overridden) with its work sites. */

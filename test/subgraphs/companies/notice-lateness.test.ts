@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companiesSubgraph } from '../../../subgraphs/companies';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { MandatoryNoticeType } from '../../../subgraphs/companies/mandatory-notice/notice.codes';
-import { filingDay, lateness, noticeDeadline } from '../../../subgraphs/companies/mandatory-notice/notice.deadline';
+import { lateness, noticeDeadline } from '../../../subgraphs/companies/mandatory-notice/notice.deadline';
+import { legalDay } from '../../../subgraphs/lib/dates';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
 import { addEmployer, day, employerCode, fileOk, hireInput, workerCode } from './fixtures';
 
@@ -20,7 +21,7 @@ describe('deadlines and lateness of mandatory notices', () => {
     it('counts days late on the Italian calendar', () => {
       // 23:30 UTC on 10 March is 00:30 on 11 March in Rome (CET, UTC+1).
       const justAfterMidnightInRome = new Date('2024-03-10T23:30:00Z');
-      expect(filingDay(justAfterMidnightInRome)).toBe('2024-03-11');
+      expect(legalDay(justAfterMidnightInRome)).toBe('2024-03-11');
       expect(lateness('2024-03-10', justAfterMidnightInRome)).toEqual({ late: true, daysLate: 1 });
       expect(lateness('2024-03-10', new Date('2024-03-10T22:59:00Z'))).toEqual({ late: false, daysLate: 0 });
       // Summer time: 22:30 UTC on 1 July is 00:30 on 2 July in Rome (CEST, UTC+2).
