@@ -15,6 +15,8 @@ import { type LoadResult, percentile, postGraphQL, runLoad, scrapeCounter } from
  *   - a one-subgraph query through the gateway and directly against the workers subgraph;
  *   - a query joining all four subgraphs through the gateway and as a client-side join
  *     (the same fetches the gateway makes, issued by the client);
+ *   - the same join through a second graph (ports 4110-4114) whose subgraphs run with
+ *     LOADER_BATCHING=false, to show what per-request batching saves;
  * with throughput, p50/p99 latency, SQL statements and subgraph fetches per request.
  *   npm run bench -- [--workers 2000] [--seconds 8] [--connections 8] [--rounds 2]
  */
@@ -74,24 +76,28 @@ async function main(): Promise<void> {
       void group.stopAll('stopping').then(() => process.exit(1));
     },
   });
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', GATEWAY_PORT: String(BASE_PORT) };
-  const subgraphUrl: Record<string, string> = {};
-  for (const module of subgraphModules) {
-    const port = BASE_PORT + (DEFAULT_PORTS[module.name]! - 4000);
-    env[`${module.name.toUpperCase()}_PORT`] = String(port);
-    env[`${module.name.toUpperCase()}_DATABASE_URL`] = databaseUrls[module.name];
-    subgraphUrl[module.name] = `${originOf('127.0.0.1', port)}/graphql`;
-    env[subgraphUrlVariable(module.name)] = subgraphUrl[module.name];
-  }
-  try {
+  /** Starts four subgraphs and a gateway from `base`; returns the gateway and subgraph URLs. */
+  const startGraph = async (base: number, extra: NodeJS.ProcessEnv) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', GATEWAY_PORT: String(base) };
+    const urls: Record<string, string> = {};
     for (const module of subgraphModules) {
-      const child = group.run(module.name, `dist/subgraphs/${module.name}/main.js`, env);
-      await group.waitReady(child, subgraphUrl[module.name]!.replace(/graphql$/, 'readyz'));
+      const port = base + (DEFAULT_PORTS[module.name]! - 4000);
+      env[`${module.name.toUpperCase()}_PORT`] = String(port);
+      env[`${module.name.toUpperCase()}_DATABASE_URL`] = databaseUrls[module.name];
+      urls[module.name] = `${originOf('127.0.0.1', port)}/graphql`;
+      env[subgraphUrlVariable(module.name)] = urls[module.name];
     }
-    const gatewayOrigin = originOf('127.0.0.1', BASE_PORT);
-    await group.waitReady(group.run('gateway', 'dist/gateway/main.js', env), `${gatewayOrigin}/readyz`);
-    const gatewayUrl = `${gatewayOrigin}/graphql`;
-
+    for (const module of subgraphModules) {
+      const child = group.run(`${module.name}@${base}`, `dist/subgraphs/${module.name}/main.js`, env);
+      await group.waitReady(child, urls[module.name]!.replace(/graphql$/, 'readyz'));
+    }
+    const origin = originOf('127.0.0.1', base);
+    await group.waitReady(group.run(base === BASE_PORT ? 'gateway' : `gateway@${base}`, 'dist/gateway/main.js', env), `${origin}/readyz`);
+    return { gatewayUrl: `${origin}/graphql`, subgraphUrl: urls };
+  };
+  try {
+    const { gatewayUrl, subgraphUrl } = await startGraph(BASE_PORT, {});
+    const unbatched = await startGraph(BASE_PORT + 10, { LOADER_BATCHING: 'false' });
     const directJoin = async () => {
       const root = (await postGraphQL(subgraphUrl.workers!, DIRECT_ROOT, { first: PAGE })) as { workers: { nodes: { id: string; fiscalCode: string }[] } };
       const nodes = root.workers.nodes;
@@ -106,12 +112,13 @@ async function main(): Promise<void> {
       { name: 'one subgraph, direct', run: async () => void (await postGraphQL(subgraphUrl.workers!, ONE, { first: PAGE })) },
       { name: 'four subgraphs, via gateway', run: async () => void (await postGraphQL(gatewayUrl, JOIN, { first: PAGE })) },
       { name: 'four subgraphs, client-side join', run: directJoin },
+      { name: 'four subgraphs, batching off', run: async () => void (await postGraphQL(unbatched.gatewayUrl, JOIN, { first: PAGE })) },
     ];
 
-    const counters = async () => {
+    const counters = async (urls: Record<string, string>) => {
       let sql = 0;
       let fetches = 0;
-      for (const url of Object.values(subgraphUrl)) {
+      for (const url of Object.values(urls)) {
         const metrics = url.replace(/graphql$/, 'metrics');
         sql += await scrapeCounter(metrics, 'sql_statements_total');
         fetches += await scrapeCounter(metrics, 'graphql_http_requests_total');
@@ -122,10 +129,11 @@ async function main(): Promise<void> {
     // Counts per request, measured on one request of each scenario (load adds none).
     const perRequest = new Map<string, { sql: number; fetches: number }>();
     for (const scenario of scenarios) {
+      const urls = scenario.name.includes('batching off') ? unbatched.subgraphUrl : subgraphUrl;
       await scenario.run();
-      const before = await counters();
+      const before = await counters(urls);
       await scenario.run();
-      const after = await counters();
+      const after = await counters(urls);
       perRequest.set(scenario.name, { sql: after.sql - before.sql, fetches: after.fetches - before.fetches });
     }
 
@@ -163,6 +171,7 @@ async function main(): Promise<void> {
     say('');
     say(`gateway / direct, one subgraph:    ${ratio('one subgraph, via gateway', 'one subgraph, direct')}`);
     say(`gateway / client join, four:       ${ratio('four subgraphs, via gateway', 'four subgraphs, client-side join')}`);
+    say(`batching on / off, four:           ${ratio('four subgraphs, via gateway', 'four subgraphs, batching off')}`);
   } finally {
     await group.stopAll('benchmark done');
   }

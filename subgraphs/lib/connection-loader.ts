@@ -2,6 +2,7 @@ import { type EntityClass, type EntityDictionary, type EntityKey, type EntityMan
 import { type EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import { badUserInput } from './errors';
+import { loaderOptions } from './loaders';
 import { checkConnectionArgs, type ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE } from './pagination';
 import { isUuid } from './validation';
 
@@ -150,7 +151,7 @@ export class ChildPageLoader<T extends object, E = void> extends DataLoader<Chil
   private readonly orderProps: EntityProperty[];
 
   constructor(em: EntityManager, options: ChildPageOptions<T, E>) {
-    super((keys) => loadPages(em as SqlEntityManager, options, keys), { cacheKeyFn: (k) => `${k.parent}\u0000${argsOf(k)}` });
+    super((keys) => loadPages(em as SqlEntityManager, options, keys), { ...loaderOptions(), cacheKeyFn: (k) => `${k.parent}\u0000${argsOf(k)}` });
     const meta = em.getMetadata().get<T>(options.entity.name);
     this.orderProps = options.orderBy.map((o) => meta.properties[o.property] as EntityProperty);
   }
