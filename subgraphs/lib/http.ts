@@ -86,8 +86,9 @@ export function createSubgraphServer(runtime: SubgraphRuntime): Server {
       metrics.requests.inc({ status: String(result.status) });
       done();
     })().catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
       if (error instanceof BodyTooLarge) return problem(res, 413, `The request body exceeds ${MAX_BODY_BYTES} bytes`);
-      runtime.module && res.headersSent ? res.end() : problem(res, 500, 'Internal server error');
+      problem(res, 500, 'Internal server error');
     });
   });
 }
