@@ -28,7 +28,7 @@ function problem(res: ServerResponse, status: number, message: string): void {
 }
 
 /** Prometheus metrics of a subgraph process: requests, latency, SQL statements. */
-export function subgraphMetrics(runtime: SubgraphRuntime) {
+export function subgraphMetrics<Loaders extends object>(runtime: SubgraphRuntime<Loaders>) {
   const registry = new Registry();
   registry.setDefaultLabels({ subgraph: runtime.module.name });
   collectDefaultMetrics({ register: registry });
@@ -49,7 +49,7 @@ export function subgraphMetrics(runtime: SubgraphRuntime) {
  * Serves a subgraph over HTTP: `/graphql` (GET and POST), `/healthz` (alive),
  * `/readyz` (the database answers) and `/metrics` (Prometheus).
  */
-export function createSubgraphServer(runtime: SubgraphRuntime): Server {
+export function createSubgraphServer<Loaders extends object>(runtime: SubgraphRuntime<Loaders>): Server {
   const metrics = subgraphMetrics(runtime);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
