@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { purposeDescription, roleDescription } from './auth/catalogue';
 
 /** Roles of the catalogue in architecture.md §4. One per credential. */
 export enum Role {
@@ -54,5 +55,15 @@ export interface Caller {
   trackingEvidence?: string;
 }
 
-registerEnumType(Role, { name: 'Role', description: 'Role of a credential (architecture.md §4).' });
-registerEnumType(Purpose, { name: 'Purpose', description: 'Declared purpose of a request (finalità del trattamento).' });
+// Value descriptions come from the catalogue (auth/catalogue.ts), so the schema
+// documentation carries each role's scope and each purpose's legal ground and retention.
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Role of a credential (architecture.md §4).',
+  valuesConfig: Object.fromEntries(Object.values(Role).map((role) => [role, { description: roleDescription(role) }])),
+});
+registerEnumType(Purpose, {
+  name: 'Purpose',
+  description: 'Declared purpose of a request (finalità del trattamento).',
+  valuesConfig: Object.fromEntries(Object.values(Purpose).map((purpose) => [purpose, { description: purposeDescription(purpose) }])),
+});
