@@ -40,10 +40,15 @@ export async function runLoad(request: () => Promise<void>, connections: number,
 }
 
 /** POSTs a GraphQL operation and fails unless the answer is 200 without errors. */
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };

@@ -6,6 +6,9 @@ import { subgraphModules } from '../subgraphs';
 import { DEFAULT_PORTS } from '../subgraphs/lib/config';
 import { originOf, ProcessGroup } from '../scripts/processes';
 import { seedIfEmpty } from '../scripts/seed/run';
+import { developmentKeyPaths } from '../subgraphs/lib/auth/keys';
+import { loadDevelopmentSigner, signCallerToken } from '../subgraphs/lib/auth/sign';
+import { Purpose, Role } from '../subgraphs/lib/identity';
 import { type LoadResult, percentile, postGraphQL, runLoad, scrapeCounter } from './load';
 
 /**
@@ -78,7 +81,16 @@ async function main(): Promise<void> {
   });
   /** Starts four subgraphs and a gateway from `base`; returns the gateway and subgraph URLs. */
   const startGraph = async (base: number, extra: NodeJS.ProcessEnv) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', GATEWAY_PORT: String(base) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...extra,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      GATEWAY_PORT: String(base),
+      // Production needs an explicit key source: the development key the bench signs with.
+      AUTH_PUBLIC_KEY_PATH: developmentKeyPaths().publicKeyPath,
+    };
     const urls: Record<string, string> = {};
     for (const module of subgraphModules) {
       const port = base + (DEFAULT_PORTS[module.name]! - 4000);
@@ -95,24 +107,33 @@ async function main(): Promise<void> {
     await group.waitReady(group.run(base === BASE_PORT ? 'gateway' : `gateway@${base}`, 'dist/gateway/main.js', env), `${origin}/readyz`);
     return { gatewayUrl: `${origin}/graphql`, subgraphUrl: urls };
   };
+  // Every request carries a development token and a purpose, as clients do; the gateway
+  // and each subgraph verify it.
+  const signer = await loadDevelopmentSigner();
+  const token = await signCallerToken(
+    { role: Role.CPI_OPERATOR, purposes: [Purpose.EMPLOYMENT_SERVICES], organisation: 'BENCH', subject: 'bench', territory: ['015'], employers: [], ttlSeconds: 3600, voucher: false },
+    signer,
+  );
+  const auth = { authorization: `Bearer ${token}`, 'x-purpose': Purpose.EMPLOYMENT_SERVICES };
+  const post = (url: string, query: string, variables: Record<string, unknown>) => postGraphQL(url, query, variables, auth);
   try {
     const { gatewayUrl, subgraphUrl } = await startGraph(BASE_PORT, {});
     const unbatched = await startGraph(BASE_PORT + 10, { LOADER_BATCHING: 'false' });
     const directJoin = async () => {
-      const root = (await postGraphQL(subgraphUrl.workers!, DIRECT_ROOT, { first: PAGE })) as { workers: { nodes: { id: string; fiscalCode: string }[] } };
+      const root = (await post(subgraphUrl.workers!, DIRECT_ROOT, { first: PAGE })) as { workers: { nodes: { id: string; fiscalCode: string }[] } };
       const nodes = root.workers.nodes;
       await Promise.all([
-        postGraphQL(subgraphUrl.companies!, DIRECT_COMPANIES, { r: nodes.map((n) => ({ __typename: 'Worker', fiscalCode: n.fiscalCode })) }),
-        postGraphQL(subgraphUrl.pacts!, DIRECT_PACTS, { r: nodes.map((n) => ({ __typename: 'Worker', id: n.id })) }),
-        postGraphQL(subgraphUrl.referrals!, DIRECT_REFERRALS, { r: nodes.map((n) => ({ __typename: 'Worker', id: n.id })) }),
+        post(subgraphUrl.companies!, DIRECT_COMPANIES, { r: nodes.map((n) => ({ __typename: 'Worker', fiscalCode: n.fiscalCode })) }),
+        post(subgraphUrl.pacts!, DIRECT_PACTS, { r: nodes.map((n) => ({ __typename: 'Worker', id: n.id })) }),
+        post(subgraphUrl.referrals!, DIRECT_REFERRALS, { r: nodes.map((n) => ({ __typename: 'Worker', id: n.id })) }),
       ]);
     };
     const scenarios: Scenario[] = [
-      { name: 'one subgraph, via gateway', run: async () => void (await postGraphQL(gatewayUrl, ONE, { first: PAGE })) },
-      { name: 'one subgraph, direct', run: async () => void (await postGraphQL(subgraphUrl.workers!, ONE, { first: PAGE })) },
-      { name: 'four subgraphs, via gateway', run: async () => void (await postGraphQL(gatewayUrl, JOIN, { first: PAGE })) },
+      { name: 'one subgraph, via gateway', run: async () => void (await post(gatewayUrl, ONE, { first: PAGE })) },
+      { name: 'one subgraph, direct', run: async () => void (await post(subgraphUrl.workers!, ONE, { first: PAGE })) },
+      { name: 'four subgraphs, via gateway', run: async () => void (await post(gatewayUrl, JOIN, { first: PAGE })) },
       { name: 'four subgraphs, client-side join', run: directJoin },
-      { name: 'four subgraphs, batching off', run: async () => void (await postGraphQL(unbatched.gatewayUrl, JOIN, { first: PAGE })) },
+      { name: 'four subgraphs, batching off', run: async () => void (await post(unbatched.gatewayUrl, JOIN, { first: PAGE })) },
     ];
 
     const counters = async (urls: Record<string, string>) => {

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { type CallerVerifier } from '../subgraphs/lib/auth/verify';
 import { requestIdFrom } from '../subgraphs/lib/context';
 import { createLogger, type Logger } from '../subgraphs/lib/logger';
 import { type GatewayConfig } from './config';
@@ -59,6 +60,11 @@ export interface Gateway {
 }
 
 export interface CreateGatewayOptions {
+  /**
+   * Verifies the token and the declared purpose of every GraphQL request before anything
+   * is planned or fetched: a failure answers 401 (UNAUTHENTICATED) or 403 (FORBIDDEN).
+   */
+  verifyCaller: CallerVerifier;
   /** The supergraph SDL; read from `config.supergraphPath` when absent. */
   supergraphSdl?: string;
   /** Process logger; one is created from `config.logLevel` when absent. */
@@ -71,6 +77,22 @@ export class SupergraphNotFound extends Error {
     super(`Cannot read the supergraph at ${path} (${(cause as Error).message}); run npm run compose`);
     this.name = 'SupergraphNotFound';
   }
+}
+
+/** A browser asking for GraphiQL (development only): the page itself carries no data. */
+function isPageRequest(req: IncomingMessage): boolean {
+  return req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '') && !(req.url ?? '').includes('query=');
+}
+
+/** Answers a request whose credential or purpose was refused: 401 or 403, nothing read. */
+function refuse(res: ServerResponse, error: unknown, logger: Logger): void {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  if (code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN') {
+    logger.error({ err: { message: (error as Error).message } }, 'credential check failed');
+    return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  }
+  if (code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
+  sendJson(res, code === 'UNAUTHENTICATED' ? 401 : 403, { errors: [{ message: (error as GraphQLError).message, extensions: { code } }] });
 }
 
 /** `/readyz` of a subgraph served at `.../graphql`: the sibling path on the same server. */
@@ -204,7 +226,7 @@ async function subgraphReady(url: string, timeoutMs: number): Promise<boolean> {
  * that adds `/readyz` (every subgraph ready). A subgraph that is down makes only the
  * fields it owns fail: the response carries the rest and an error for the missing part.
  */
-export function createGateway(config: GatewayConfig, options: CreateGatewayOptions = {}): Gateway {
+export function createGateway(config: GatewayConfig, options: CreateGatewayOptions): Gateway {
   const production = config.nodeEnv === 'production';
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   let sdl = options.supergraphSdl;
@@ -281,7 +303,11 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       return;
     }
     normaliseRequestId(req);
-    void runtime(req, res);
+    if (path !== '/graphql' || req.method === 'OPTIONS' || isPageRequest(req)) return void runtime(req, res);
+    options.verifyCaller(req.headers).then(
+      () => void runtime(req, res),
+      (error: unknown) => refuse(res, error, logger),
+    );
   });
 
   let closing: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import { verifierFromEnvironment } from '../subgraphs/lib/auth/environment';
 import { ConfigError } from '../subgraphs/lib/config';
 import { createLogger } from '../subgraphs/lib/logger';
 import { loadGatewayConfig } from './config';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger('gateway', config.logLevel);
   try {
-    const gateway = createGateway(config, { logger });
+    const gateway = createGateway(config, { logger, verifyCaller: await verifierFromEnvironment() });
     await gateway.listen();
     let stopping = false;
     const shutdown = (signal: string) => {

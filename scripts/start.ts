@@ -7,6 +7,7 @@ import { subgraphModules } from '../subgraphs';
 import { loadSubgraphConfig } from '../subgraphs/lib/config';
 import { originOf, ProcessGroup } from './processes';
 import { seedIfEmpty } from './seed/run';
+import { ensureDevelopmentKeys } from '../subgraphs/lib/auth/keys';
 
 /**
  * `npm start`: the whole graph on this machine with the embedded databases in `data/`.
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
   await warnIfSupergraphStale(gatewayConfig.supergraphPath);
 
   mkdirSync(join(ROOT, 'data'), { recursive: true });
+  // Development credentials: the subgraphs and the gateway trust data/keys/public.pem unless
+  // AUTH_PUBLIC_KEY_PATH or AUTH_JWKS_URL says otherwise; npm run token signs with it.
+  const keys = await ensureDevelopmentKeys();
+  say(`${keys.created ? 'created' : 'using'} the development signing key ${keys.publicKeyPath}`);
   say('seeding the demo data set if the databases are empty');
   await seedIfEmpty({ workers: 2000, log: (line) => say(line, 'seed') });
 
@@ -75,7 +80,8 @@ async function main(): Promise<void> {
 
   const shown = ['127.0.0.1', '0.0.0.0', '::'].includes(gatewayConfig.host) ? `http://localhost:${gatewayConfig.port}` : gatewayOrigin;
   say(`ready: ${shown}/graphql (subgraphs: ${subgraphs.map((s) => `${s.name} :${s.port}`).join(', ')}); Ctrl-C stops everything`);
-  say(`try: curl -s ${shown}/graphql -H 'content-type: application/json' -d '{"query":"{ workers(first: 3) { totalCount nodes { id domicileProvince } } }"}'`);
+  say(`try: TOKEN=$(npm run -s token -- --role CPI_OPERATOR --purpose EMPLOYMENT_SERVICES --territory 015)`);
+  say(`     curl -s ${shown}/graphql -H "authorization: Bearer $TOKEN" -H 'x-purpose: EMPLOYMENT_SERVICES' -H 'content-type: application/json' -d '{"query":"{ workers(first: 3) { totalCount nodes { id domicileProvince } } }"}'`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { loadSubgraphConfig } from './config';
-import { anonymousCaller } from './context';
+import { verifierFromEnvironment } from './auth/environment';
 import { createSubgraphServer } from './http';
 import { createLogger } from './logger';
 import { createSubgraphRuntime, type SubgraphModule } from './subgraph';
@@ -23,7 +23,7 @@ export async function bootstrapSubgraph(module: SubgraphModule): Promise<void> {
     const runtime = await createSubgraphRuntime(module, {
       databaseUrl: config.databaseUrl,
       logger,
-      resolveCaller: anonymousCaller,
+      resolveCaller: await verifierFromEnvironment(),
       maxPageSize: config.maxPageSize,
       production: config.nodeEnv === 'production',
     });

@@ -15,17 +15,17 @@ export interface RequestContext<Loaders extends object = object> {
   /** A fork of the ORM's entity manager: its identity map lives and dies with the request. */
   em: EntityManager;
   loaders: Loaders;
-  /** The verified caller, or null when the request carries no credential. */
+  /** The verified caller (null only in in-process tests that run without one). */
   caller: Caller | null;
   /** Largest page a connection may return. */
   maxPageSize: number;
 }
 
-/** Turns request headers into a verified caller (null when there is none). */
+/**
+ * Turns request headers into the verified caller, or throws UNAUTHENTICATED / FORBIDDEN.
+ * Processes use the token verifier (`lib/auth`); in-process tests may supply a fixed caller.
+ */
 export type CallerResolver = (headers: IncomingHttpHeaders) => Promise<Caller | null>;
-
-/** No credential verification: every request is anonymous. */
-export const anonymousCaller: CallerResolver = async () => null;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 

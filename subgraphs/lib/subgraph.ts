@@ -3,7 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type EntityManager } from '@mikro-orm/core';
 import { type MigrationObject } from '@mikro-orm/core';
-import { type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type BuildSchemaOptions } from 'type-graphql';
 import { codeErrorsPlugin } from './code-scalar';
 import { requestLogPlugin } from './request-log';
@@ -122,6 +122,13 @@ export async function createSubgraphRuntime<Loaders extends object>(
   }
 }
 
+/** A refused credential or purpose answers 401 or 403 before anything is read. */
+function withHttpStatus(error: unknown): unknown {
+  if (!(error instanceof GraphQLError)) return error;
+  const status = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403 }[String(error.extensions.code)];
+  return status ? new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } }) : error;
+}
+
 /** Executes a GraphQL-over-HTTP request against a runtime (used by the HTTP server and tests). */
 export async function handleGraphQL<Loaders extends object>(
   runtime: SubgraphRuntime<Loaders>,
@@ -133,7 +140,7 @@ export async function handleGraphQL<Loaders extends object>(
   }
   const response = await runtime.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: request.search, body: request.body },
-    context: () => runtime.contextFor(request.headers),
+    context: () => runtime.contextFor(request.headers).catch((error: unknown) => Promise.reject(withHttpStatus(error))),
   });
   let body = '';
   if (response.body.kind === 'complete') body = response.body.string;

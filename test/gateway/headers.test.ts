@@ -1,5 +1,6 @@
 import { type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tokenFor } from '../utils/auth';
 import { createTestGraph, type TestGraph } from '../utils/graph';
 
 describe('headers the gateway sends to subgraphs', () => {
@@ -16,15 +17,16 @@ describe('headers the gateway sends to subgraphs', () => {
   const QUERY = '{ workers(first: 1) { totalCount } }';
 
   it('forward Authorization, X-Purpose and Agid-JWT-TrackingEvidence unchanged', async () => {
+    const token = await tokenFor({ subject: 'headers-test' });
     const res = await graph.query(QUERY, undefined, {
-      Authorization: 'Bearer header.payload.signature',
+      Authorization: `Bearer ${token}`,
       'X-Purpose': 'EMPLOYMENT_SERVICES',
       'Agid-JWT-TrackingEvidence': 'evidence.jwt.value',
     });
     expect(res.errors).toBeUndefined();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.subgraph).toBe('workers');
-    expect(seen[0]!.headers.authorization).toBe('Bearer header.payload.signature');
+    expect(seen[0]!.headers.authorization).toBe(`Bearer ${token}`);
     expect(seen[0]!.headers['x-purpose']).toBe('EMPLOYMENT_SERVICES');
     expect(seen[0]!.headers['agid-jwt-trackingevidence']).toBe('evidence.jwt.value');
   });
@@ -32,8 +34,7 @@ describe('headers the gateway sends to subgraphs', () => {
   it('forward nothing the client did not send, and no other client header', async () => {
     await graph.query(QUERY, undefined, { 'x-unrelated': 'value', cookie: 'session=abc' });
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.headers.authorization).toBeUndefined();
-    expect(seen[0]!.headers['x-purpose']).toBeUndefined();
+    expect(seen[0]!.headers['agid-jwt-trackingevidence']).toBeUndefined();
     expect(seen[0]!.headers['x-unrelated']).toBeUndefined();
     expect(seen[0]!.headers.cookie).toBeUndefined();
   });

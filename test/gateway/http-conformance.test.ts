@@ -1,4 +1,5 @@
 import { type AuditResult, serverAudits } from 'graphql-http';
+import { authHeaders } from '../utils/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGraph, type TestGraph } from '../utils/graph';
 
@@ -8,7 +9,14 @@ describe('GraphQL over HTTP conformance of the gateway', () => {
   beforeAll(async () => {
     graph = await createTestGraph();
     results = [];
-    for (const audit of serverAudits({ url: () => graph.gatewayUrl })) results.push(await audit.fn());
+    const auth = await authHeaders();
+    // The audits speak GraphQL over HTTP; every request carries a valid credential and purpose.
+    const fetchFn = (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+      return fetch(input, { ...init, headers });
+    };
+    for (const audit of serverAudits({ url: () => graph.gatewayUrl, fetchFn })) results.push(await audit.fn());
   });
   afterAll(() => graph?.close());
 

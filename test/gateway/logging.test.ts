@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFor } from '../utils/auth';
 import { createTestGraph, type TestGraph } from '../utils/graph';
 import { person } from '../utils/people';
 
@@ -20,16 +21,19 @@ describe('gateway logs at debug level', () => {
 
   it('carry neither variables, subgraph bodies and results, nor credentials', async () => {
     const fiscalCode = person(3).fiscalCode;
+    const token = await tokenFor({ subject: 'logging-test' });
+    const evidence = 'secret.evidence.value';
     const res = await graph.query('query($cf: FiscalCode!) { worker(fiscalCode: $cf) { id fiscalCode } }', { cf: fiscalCode }, {
-      authorization: 'Bearer secret-token-value',
-      'agid-jwt-trackingevidence': 'secret-evidence-value',
+      authorization: `Bearer ${token}`,
+      'x-purpose': 'EMPLOYMENT_SERVICES',
+      'agid-jwt-trackingevidence': evidence,
     });
     expect(res.errors).toBeUndefined();
     const output = lines.join('');
     // The runtime did log the subgraph request at this level, so the absence below means something.
     expect(output).toContain('[useFetchDebug] Request');
     expect(output).not.toContain(fiscalCode);
-    expect(output).not.toContain('secret-token-value');
-    expect(output).not.toContain('secret-evidence-value');
+    expect(output).not.toContain(token.split('.')[2]!);
+    expect(output).not.toContain(evidence);
   });
 });

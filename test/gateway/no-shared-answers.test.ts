@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from '../../subgraphs/workers/worker/worker.entity';
+import { authHeaders, tokenFor } from '../utils/auth';
 import { person } from '../utils/people';
 import { createTestGraph, type TestGraph } from '../utils/graph';
 
@@ -20,9 +21,11 @@ describe('concurrent identical requests through the gateway', () => {
 
   it('sends each caller its own subgraph request, never a shared answer', async () => {
     seen.length = 0;
-    const callers = ['Bearer a', 'Bearer b', 'Bearer c', 'Bearer d', 'Bearer e'];
+    const callers = await Promise.all(['a', 'b', 'c', 'd', 'e'].map(async (subject) => `Bearer ${await tokenFor({ subject })}`));
     const answers = await Promise.all(
-      callers.map((authorization) => graph.query('{ workers(first: 3) { totalCount nodes { id } } }', undefined, { authorization })),
+      callers.map((authorization) =>
+        graph.query('{ workers(first: 3) { totalCount nodes { id } } }', undefined, { authorization, 'x-purpose': 'EMPLOYMENT_SERVICES' }),
+      ),
     );
     for (const answer of answers) expect(answer.data).toMatchObject({ workers: { totalCount: 3 } });
     const workerRequests = seen.filter((s) => s.subgraph === 'workers');
@@ -32,9 +35,8 @@ describe('concurrent identical requests through the gateway', () => {
 
   it('sends every request to the subgraph even when the same caller repeats it (each leaves its own trace)', async () => {
     seen.length = 0;
-    const answers = await Promise.all(
-      Array.from({ length: 5 }, () => graph.query('{ workers(first: 3) { totalCount } }', undefined, { authorization: 'Bearer same' })),
-    );
+    const same = await authHeaders({ subject: 'same' });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => graph.query('{ workers(first: 3) { totalCount } }', undefined, same)));
     for (const answer of answers) expect(answer.data).toMatchObject({ workers: { totalCount: 3 } });
     expect(seen.filter((s) => s.subgraph === 'workers')).toHaveLength(5);
   });

@@ -10,6 +10,7 @@ import { type Caller } from '../../subgraphs/lib/identity';
 import { createSubgraphServer } from '../../subgraphs/lib/http';
 import { createLogger, type Logger } from '../../subgraphs/lib/logger';
 import { createSubgraphRuntime, type SubgraphModule, type SubgraphRuntime } from '../../subgraphs/lib/subgraph';
+import { authHeaders, testVerifier } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
 import { type GraphQLResponse } from './subgraph';
 
@@ -45,7 +46,7 @@ export interface TestGraphOptions {
   modules?: readonly SubgraphModule[];
   /** Arranges data before the gateway starts, with a fresh entity manager per subgraph. */
   seed?: (ems: Record<string, EntityManager>) => Promise<void>;
-  /** The verified caller every subgraph sees (until tokens are verified). */
+  /** A fixed caller every subgraph sees instead of verifying the forwarded token (the gateway still verifies). */
   caller?: Caller | null;
   /** Called with the headers each subgraph request carries (to observe propagation). */
   onSubgraphRequest?: (subgraph: string, headers: IncomingHttpHeaders) => void;
@@ -75,6 +76,7 @@ async function stopServer(server: Server): Promise<void> {
  */
 export async function createTestGraph(options: TestGraphOptions = {}): Promise<TestGraph> {
   const modules = options.modules ?? subgraphModules;
+  const verifier = await testVerifier();
   const started: { name: string; database: TestDatabase; runtime: SubgraphRuntime; server: Server; url: string }[] = [];
   let gateway: Gateway | undefined;
 
@@ -97,7 +99,7 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
           logger: createLogger(module.name, 'silent'),
           resolveCaller: async (headers) => {
             options.onSubgraphRequest?.(module.name, headers);
-            return options.caller ?? null;
+            return options.caller !== undefined ? options.caller : verifier(headers);
           },
           maxPageSize: 100,
           production: false,
@@ -125,13 +127,15 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
         readinessTimeoutMs: 1000,
         ...options.gateway,
       },
-      { supergraphSdl: composed.supergraphSdl, logger: options.gatewayLogger },
+      { supergraphSdl: composed.supergraphSdl, logger: options.gatewayLogger, verifyCaller: verifier },
     );
     const gatewayUrl = await gateway.listen();
+    const defaultAuth = await authHeaders();
     const query = async <D>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GatewayAnswer<D>> => {
+      const given = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
       const response = await fetch(gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(given ? {} : defaultAuth), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GraphQLResponse<D>;
