@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type CallerVerifier } from '../subgraphs/lib/auth/verify';
 import { requestIdFrom } from '../subgraphs/lib/context';
+import { requestRefusalStatus } from '../subgraphs/lib/errors';
 import { createLogger, type Logger } from '../subgraphs/lib/logger';
 import { type GatewayConfig } from './config';
 import { loadSupergraph } from './supergraph';
@@ -87,12 +88,13 @@ function isPageRequest(req: IncomingMessage): boolean {
 /** Answers a request whose credential or purpose was refused: 401 or 403, nothing read. */
 function refuse(res: ServerResponse, error: unknown, logger: Logger): void {
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  if (code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN') {
+  const status = requestRefusalStatus(code);
+  if (!status) {
     logger.error({ err: { message: (error as Error).message } }, 'credential check failed');
     return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }
-  if (code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
-  sendJson(res, code === 'UNAUTHENTICATED' ? 401 : 403, { errors: [{ message: (error as GraphQLError).message, extensions: { code } }] });
+  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
+  sendJson(res, status, { errors: [{ message: (error as GraphQLError).message, extensions: { code } }] });
 }
 
 /** `/readyz` of a subgraph served at `.../graphql`: the sibling path on the same server. */

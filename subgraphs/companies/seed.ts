@@ -6,14 +6,9 @@ import { MandatoryNoticeState, MandatoryNoticeType, type ResidencePermitType, ty
 import { lateness, noticeDeadline } from './mandatory-notice/notice.deadline';
 import { EmploymentRelationship } from './relationship/employment-relationship.entity';
 import { applyNotice, type RelationshipState } from './relationship/relationship.derivation';
+import { insertChunked } from '../lib/orm';
 
 /** Rows per INSERT: keeps every statement well under the bind-parameter limits of SQLite and PostgreSQL. */
-const CHUNK = 500;
-
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: EntityData<T>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await em.insertMany(entity, rows.slice(i, i + CHUNK));
-}
-
 /**
  * A relationship's notices in the order they took effect: the hire first, then by event
  * date, then by filing time. Not by filing time alone: a late hire may be filed after a

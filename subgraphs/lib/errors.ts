@@ -21,6 +21,16 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * The HTTP status of a request refused as a whole (not of a field inside an answer):
+ * 401 for a missing or invalid credential, 403 for a purpose it may not declare.
+ */
+export function requestRefusalStatus(code: unknown): 401 | 403 | undefined {
+  if (code === ErrorCode.UNAUTHENTICATED) return 401;
+  if (code === ErrorCode.FORBIDDEN) return 403;
+  return undefined;
+}
+
 /** One problem found in an input: where (a dotted path into the arguments) and what. */
 export interface InputProblem {
   path: string;

@@ -1,4 +1,4 @@
-import { DefaultLogger, type LogContext, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
+import { DefaultLogger, type EntityClass, type EntityManager, type LogContext, type MigrationObject, MikroORM, type Options } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -95,4 +95,17 @@ export async function initOrm(options: OrmOptions): Promise<Database> {
 export async function migrate(db: Database): Promise<string[]> {
   const applied = await db.orm.getMigrator().up();
   return applied.map((m) => m.name);
+}
+
+/** Rows per statement when bulk-loading: well under SQLite's limit on bound variables. */
+export const INSERT_CHUNK = 500;
+
+/**
+ * Bulk-inserts plain rows (seeding), a chunk per statement, bypassing the unit of work:
+ * thousands of rows take one statement per {@link INSERT_CHUNK}, not one each.
+ */
+export async function insertChunked<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly object[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await em.insertMany(entity, rows.slice(start, start + INSERT_CHUNK) as never[]);
+  }
 }

@@ -8,7 +8,7 @@ import { type BuildSchemaOptions } from 'type-graphql';
 import { codeErrorsPlugin } from './code-scalar';
 import { requestLogPlugin } from './request-log';
 import { type CallerResolver, createRequestContext, type RequestContext } from './context';
-import { ErrorCode, mapOrmError } from './errors';
+import { ErrorCode, mapOrmError, requestRefusalStatus } from './errors';
 import { type Logger } from './logger';
 import { type Database, initOrm, migrate, type Platform } from './orm';
 import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from './schema';
@@ -125,7 +125,7 @@ export async function createSubgraphRuntime<Loaders extends object>(
 /** A refused credential or purpose answers 401 or 403 before anything is read. */
 function withHttpStatus(error: unknown): unknown {
   if (!(error instanceof GraphQLError)) return error;
-  const status = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403 }[String(error.extensions.code)];
+  const status = requestRefusalStatus(error.extensions.code);
   return status ? new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } }) : error;
 }
 

@@ -1,12 +1,10 @@
 import { type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { type Dataset } from '../../scripts/seed/dataset.types';
+import { insertChunked } from '../lib/orm';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
 import { GolPathway, ServicePact, ServicePactProgramme, ServicePactState, ServicePactStateChange } from './service-pact/service-pact.entity';
-
-/** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table. */
-const CHUNK = 500;
 
 const IMPORTED = 'state imported from the demo data set';
 
@@ -14,12 +12,6 @@ const IMPORTED = 'state imported from the demo data set';
 function enumValue<E extends Record<string, string>>(values: E, value: string, where: string): E[keyof E] {
   if (!Object.values(values).includes(value)) throw new Error(`pacts seed: ${where} has an unknown value`);
   return value as E[keyof E];
-}
-
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    await em.insertMany(entity, rows.slice(start, start + CHUNK) as never[]);
-  }
 }
 
 /**

@@ -5,16 +5,9 @@ import { addDays, today } from '../lib/dates';
 import { Referral, ReferralEvent, type ReferralLegalBasis, type ReferralReason, ReferralState } from './referral/referral.entity';
 import { ServicePoint, type ServicePointKind } from './service-point/service-point.entity';
 import { referralsSettings } from './settings';
+import { insertChunked } from '../lib/orm';
 
 /** Rows per INSERT: well under SQLite's limit on bound parameters. Plain-data inserts skip property initialisers, so every row carries its id. */
-const CHUNK = 500;
-
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: EntityData<T>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    await em.insertMany(entity, rows.slice(start, start + CHUNK));
-  }
-}
-
 /** Job centres before their desks, so that every parent exists when its children are inserted. */
 function parentsFirst(points: DatasetServicePoint[]): DatasetServicePoint[] {
   const ordered: DatasetServicePoint[] = [];

@@ -9,19 +9,12 @@ import {
   type TrainingSource,
 } from './professional-record/professional-record.entity';
 import { type Sex, Worker } from './worker/worker.entity';
-
-const BATCH = 1_000;
-
-async function insertInBatches<T extends object>(em: EntityManager, entity: new () => T, rows: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await em.insertMany(entity, rows.slice(i, i + BATCH) as never[]);
-  }
-}
+import { insertChunked } from '../lib/orm';
 
 /** Stores the workers' part of the demo data set: people, professional records, DIDs and their history. */
 export async function seedWorkers(em: EntityManager, data: Dataset): Promise<void> {
   const now = new Date();
-  await insertInBatches(
+  await insertChunked(
     em,
     Worker,
     data.workers.map((w) => ({
@@ -39,14 +32,14 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
       createdAt: now,
     })),
   );
-  await insertInBatches(
+  await insertChunked(
     em,
     Education,
     data.workers.flatMap((w) =>
       w.education.map((e, j) => ({ id: derivedId(w.id, 'e', j), worker: w.id, level: e.level as EducationLevel, title: e.title, year: e.year })),
     ),
   );
-  await insertInBatches(
+  await insertChunked(
     em,
     DeclaredExperience,
     data.workers.flatMap((w) =>
@@ -61,7 +54,7 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
       })),
     ),
   );
-  await insertInBatches(
+  await insertChunked(
     em,
     TrainingCourse,
     data.workers.flatMap((w) =>
@@ -77,7 +70,7 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
       })),
     ),
   );
-  await insertInBatches(
+  await insertChunked(
     em,
     AvailabilityDeclaration,
     data.dids.map((d) => ({
@@ -91,7 +84,7 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
       nationalId: null,
     })),
   );
-  await insertInBatches(
+  await insertChunked(
     em,
     AvailabilityStatusChange,
     data.dids.flatMap((d) =>
