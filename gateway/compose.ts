@@ -1,5 +1,7 @@
 import { composeServices } from '@theguild/federation-composition';
 import { buildASTSchema, type GraphQLError, lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { accessMatrix } from '../subgraphs/lib/policy/access-matrix';
+import { accessPolicy } from '../subgraphs/lib/policy/model';
 import { DEFAULT_PORTS } from '../subgraphs/lib/config';
 import { buildModuleSchema, type SubgraphModule } from '../subgraphs/lib/subgraph';
 
@@ -83,5 +85,6 @@ export function schemaFiles(graph: ComposedGraph): Map<string, string> {
   for (const subgraph of graph.subgraphs) files.set(`${subgraph.name}.graphql`, subgraph.sdl);
   files.set('supergraph.graphql', graph.supergraphSdl);
   files.set('api.graphql', graph.apiSdl);
+  files.set('ACCESS.md', accessMatrix(accessPolicy(), graph.subgraphs));
   return files;
 }

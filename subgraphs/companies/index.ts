@@ -6,6 +6,7 @@ import { createLoaders, type CompaniesLoaders } from './loaders';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { MandatoryNoticeResolver } from './mandatory-notice/mandatory-notice.resolver';
 import { migrations } from './migrations';
+import { rowScopes } from './scopes';
 import { EmploymentRelationship } from './relationship/employment-relationship.entity';
 import { EmploymentRelationshipResolver } from './relationship/employment-relationship.resolver';
 import { resolveWorkerReference, WorkerEmploymentResolver } from './worker/worker.resolver';
@@ -36,5 +37,6 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
     Worker: { __resolveReference: resolveWorkerReference },
   },
   createLoaders,
+  rowScopes,
   migrations,
 };

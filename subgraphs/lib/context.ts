@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingHttpHeaders } from 'node:http';
 import { type Caller } from './identity';
 import { type Logger } from './logger';
+import { RowScope, type ScopeImplementations } from './policy/scope';
+import { type SubgraphPolicy } from './policy/model';
 
 /**
  * Everything a resolver may use, built once per request by {@link createRequestContext}:
@@ -15,6 +17,8 @@ export interface RequestContext<Loaders extends object = object> {
   /** A fork of the ORM's entity manager: its identity map lives and dies with the request. */
   em: EntityManager;
   loaders: Loaders;
+  /** The caller's row scopes (access policy): the database filter of each row type. */
+  rows: RowScope;
   /** The verified caller (null only in in-process tests that run without one). */
   caller: Caller | null;
   /** Largest page a connection may return. */
@@ -39,8 +43,10 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
 export interface ContextDependencies<Loaders extends object> {
   em: EntityManager;
   logger: Logger;
-  createLoaders: (em: EntityManager) => Loaders;
+  createLoaders: (em: EntityManager, rows: RowScope) => Loaders;
   resolveCaller: CallerResolver;
+  policy: SubgraphPolicy;
+  rowScopes: ScopeImplementations;
   maxPageSize: number;
 }
 
@@ -52,11 +58,13 @@ export async function createRequestContext<Loaders extends object>(
   const requestId = requestIdFrom(headers);
   const caller = await deps.resolveCaller(headers);
   const em = deps.em.fork();
+  const rows = new RowScope(caller, deps.policy, deps.rowScopes);
   return {
     requestId,
     logger: deps.logger.child({ requestId, role: caller?.role, purpose: caller?.purpose, org: caller?.organisation }),
     em,
-    loaders: deps.createLoaders(em),
+    loaders: deps.createLoaders(em, rows),
+    rows,
     caller,
     maxPageSize: deps.maxPageSize,
   };

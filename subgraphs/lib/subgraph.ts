@@ -11,6 +11,9 @@ import { type CallerResolver, createRequestContext, type RequestContext } from '
 import { ErrorCode, mapOrmError, requestRefusalStatus } from './errors';
 import { type Logger } from './logger';
 import { type Database, initOrm, migrate, type Platform } from './orm';
+import { accessPolicy, PolicyError, subgraphPolicy } from './policy/model';
+import { applyPolicy } from './policy/shield';
+import { type RowScope, scopeCoverageProblems, type ScopeImplementations } from './policy/scope';
 import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from './schema';
 
 /**
@@ -24,7 +27,10 @@ export interface SubgraphModule<Loaders extends object = object> {
   resolvers: BuildSchemaOptions['resolvers'];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   referenceResolvers: ReferenceResolvers;
-  createLoaders: (em: EntityManager) => Loaders;
+  /** Builds the DataLoaders of a request; every loader of rows applies the caller's row scope. */
+  createLoaders: (em: EntityManager, rows: RowScope) => Loaders;
+  /** Database filters implementing the row scopes the policy names for this subgraph's types. */
+  rowScopes: ScopeImplementations;
   migrations: Record<Platform, MigrationObject[]>;
 }
 
@@ -53,6 +59,7 @@ export interface SubgraphRuntime<Loaders extends object = object> {
   module: SubgraphModule<Loaders>;
   db: Database;
   apollo: ApolloServer<RequestContext<Loaders>>;
+  /** The subgraph schema as built (unguarded: for printing); `apollo` executes it behind the policy's shield. */
   schema: FederatedSchema;
   contextFor: (headers: Record<string, string | string[] | undefined>) => Promise<RequestContext<Loaders>>;
   stop: () => Promise<void>;
@@ -82,9 +89,13 @@ export async function createSubgraphRuntime<Loaders extends object>(
   const db = await initOrm({ entities: module.entities, databaseUrl: options.databaseUrl, migrations: module.migrations });
   try {
     await migrate(db);
+    const policy = subgraphPolicy(module.name, accessPolicy());
+    const missing = scopeCoverageProblems(policy, module.rowScopes);
+    if (missing.length > 0) throw new PolicyError(missing);
     const schema = await buildModuleSchema(module as SubgraphModule);
+    const guarded = applyPolicy(schema.schema, policy);
     const apollo = new ApolloServer<RequestContext<Loaders>>({
-      schema: schema.schema,
+      schema: guarded,
       introspection: true,
       includeStacktraceInErrorResponses: !options.production,
       hideSchemaDetailsFromClientErrors: options.production,
@@ -104,6 +115,8 @@ export async function createSubgraphRuntime<Loaders extends object>(
       createLoaders: module.createLoaders,
       resolveCaller: options.resolveCaller,
       maxPageSize: options.maxPageSize,
+      policy,
+      rowScopes: module.rowScopes,
     };
     return {
       module,

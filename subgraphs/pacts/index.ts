@@ -6,6 +6,7 @@ import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion
 import { SocialInclusionPactResolver } from './inclusion-pact/inclusion-pact.resolver';
 import { createLoaders, type PactsLoaders } from './loaders';
 import { migrations } from './migrations';
+import { rowScopes } from './scopes';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
 import { ServicePactResolver } from './service-pact/service-pact.resolver';
 import { PersonStatus } from './status-check/person-status.type';
@@ -46,5 +47,6 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     },
   },
   createLoaders,
+  rowScopes,
   migrations,
 };

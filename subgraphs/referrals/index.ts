@@ -1,6 +1,7 @@
 import { type SubgraphModule } from '../lib/subgraph';
 import { createLoaders, type ReferralsLoaders } from './loaders';
 import { migrations } from './migrations';
+import { rowScopes } from './scopes';
 import { Referral, ReferralEvent } from './referral/referral.entity';
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -21,5 +22,6 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
     Worker: { __resolveReference: resolveWorkerReference },
   },
   createLoaders,
+  rowScopes,
   migrations,
 };

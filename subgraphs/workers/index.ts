@@ -3,6 +3,7 @@ import { AvailabilityDeclaration, AvailabilityStatusChange } from './availabilit
 import { AvailabilityDeclarationResolver, WorkerAvailabilityResolver } from './availability/availability.resolver';
 import { createLoaders, type WorkersLoaders } from './loaders';
 import { migrations } from './migrations';
+import { rowScopes } from './scopes';
 import { DeclaredExperience, Education, TrainingCourse } from './professional-record/professional-record.entity';
 import { ProfessionalRecordResolver } from './professional-record/professional-record.resolver';
 import { type WorkersContext } from './context';
@@ -26,5 +27,6 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     },
   },
   createLoaders,
+  rowScopes,
   migrations,
 };

@@ -2,6 +2,7 @@ import { type EntityManager } from '@mikro-orm/core';
 import { type Caller } from '../../subgraphs/lib/identity';
 import { createLogger, type Logger } from '../../subgraphs/lib/logger';
 import { createSubgraphRuntime, handleGraphQL, type SubgraphModule, type SubgraphRuntime } from '../../subgraphs/lib/subgraph';
+import { TEST_CALLER_HEADER } from './callers';
 import { createTestDatabase, type TestDatabase } from './database';
 
 /** A GraphQL response as a client sees it. */
@@ -22,7 +23,8 @@ export interface TestSubgraph<Loaders extends object = object> {
 
 /**
  * Starts a subgraph in-process on a fresh database of the current platform.
- * `caller` stands for the verified caller until tokens are verified (issue 3).
+ * `caller` stands for the verified caller of every request (the token verifier is
+ * tested on its own); a request may act as another one with `asCaller(caller)` headers.
  */
 export async function createTestSubgraph<Loaders extends object>(
   module: SubgraphModule<Loaders>,
@@ -32,7 +34,12 @@ export async function createTestSubgraph<Loaders extends object>(
   const runtime = await createSubgraphRuntime(module, {
     databaseUrl: database.url,
     logger: options.logger ?? createLogger(module.name, 'silent'),
-    resolveCaller: async () => options.caller ?? null,
+    // A request may act as another caller with the asCaller() header (test utility only).
+    resolveCaller: async (headers) => {
+      const given = headers[TEST_CALLER_HEADER];
+      if (typeof given === 'string') return JSON.parse(given) as Caller;
+      return options.caller ?? null;
+    },
     maxPageSize: options.maxPageSize ?? 100,
     production: false,
   });

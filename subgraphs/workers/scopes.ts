@@ -1,0 +1,7 @@
+import { type ScopeImplementations } from '../lib/policy/scope';
+
+/**
+ * Database filters of the row scopes that `schema/policy/workers.yaml` names for this
+ * subgraph's types (see `schema/policy/scopes.yaml` for their meaning).
+ */
+export const rowScopes: ScopeImplementations = {};
