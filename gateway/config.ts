@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PORTS, env, readEnv } from '../subgraphs/lib/config';
+import { loadOperationLimits, type OperationLimits } from '../subgraphs/lib/limits';
 
 /** Configuration of the gateway process. */
 export interface GatewayConfig {
@@ -21,6 +22,10 @@ export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
   /** `READINESS_TIMEOUT_MS`: how long `/readyz` waits for each subgraph's `/readyz`, default 2000. */
   readinessTimeoutMs: number;
+  /** `GATEWAY_MAX_BODY_BYTES`: largest request body accepted, default 1 MiB (larger: HTTP 413). */
+  maxBodyBytes: number;
+  /** Operation limits (`GRAPHQL_MAX_DEPTH`, `_ALIASES`, `_TOKENS`, `_COST`, `_DIRECTIVES`). */
+  limits: OperationLimits;
 }
 
 /** The environment variable that overrides a subgraph's URL (`WORKERS_URL`). */
@@ -52,6 +57,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       LOG_LEVEL: env.logLevel(),
       NODE_ENV: env.nodeEnv(),
       READINESS_TIMEOUT_MS: env.positiveInt(2000),
+      GATEWAY_MAX_BODY_BYTES: env.positiveInt(1024 * 1024),
       ...Object.fromEntries(names.map((name) => [subgraphUrlVariable(name), httpUrl()])),
     },
     source,
@@ -69,5 +75,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     logLevel: values.LOG_LEVEL as string,
     nodeEnv: values.NODE_ENV as GatewayConfig['nodeEnv'],
     readinessTimeoutMs: values.READINESS_TIMEOUT_MS as number,
+    maxBodyBytes: values.GATEWAY_MAX_BODY_BYTES as number,
+    limits: loadOperationLimits(source),
   };
 }

@@ -1,4 +1,5 @@
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime, Logger as HiveLogger, type LogLevel as HiveLogLevel, type LogWriter } from '@graphql-hive/gateway-runtime';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import useMeshPrometheus from '@graphql-mesh/plugin-prometheus';
 import httpTransport, { type HTTPTransportOptions } from '@graphql-mesh/transport-http';
 import { isAsyncIterable } from '@graphql-tools/utils';
@@ -12,6 +13,8 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type CallerVerifier } from '../subgraphs/lib/auth/verify';
 import { requestIdFrom } from '../subgraphs/lib/context';
 import { requestRefusalStatus } from '../subgraphs/lib/errors';
+import { createExtractionGuard, type ExtractionGuard, extractionKeyOf, rateLimited } from '../subgraphs/lib/security';
+import { armorConfig } from '../subgraphs/lib/limits';
 import { createLogger, type Logger } from '../subgraphs/lib/logger';
 import { type GatewayConfig } from './config';
 import { loadSupergraph } from './supergraph';
@@ -70,6 +73,11 @@ export interface CreateGatewayOptions {
   supergraphSdl?: string;
   /** Process logger; one is created from `config.logLevel` when absent. */
   logger?: Logger;
+  /**
+   * Request-rate limits per (organisation, user, purpose), checked after the credential and
+   * before planning; created from the environment (Redis when `REDIS_URL`) when absent.
+   */
+  extractionGuard?: ExtractionGuard;
 }
 
 /** The supergraph file is missing or unreadable. */
@@ -94,7 +102,9 @@ function refuse(res: ServerResponse, error: unknown, logger: Logger): void {
     return sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }
   if (status === 401) res.setHeader('www-authenticate', 'Bearer');
-  sendJson(res, status, { errors: [{ message: (error as GraphQLError).message, extensions: { code } }] });
+  const extensions = (error as GraphQLError).extensions;
+  if (status === 429 && typeof extensions.retryAfterSeconds === 'number') res.setHeader('retry-after', String(extensions.retryAfterSeconds));
+  sendJson(res, status, { errors: [{ message: (error as GraphQLError).message, extensions: status === 429 ? extensions : { code } }] });
 }
 
 /** `/readyz` of a subgraph served at `.../graphql`: the sibling path on the same server. */
@@ -200,6 +210,18 @@ function subgraphUnavailable(urls: Readonly<Record<string, string>>, logger: Log
   };
 }
 
+/**
+ * A body over the limit is refused before it is read (HTTP 413); a POST that does not
+ * state its length (chunked) is refused too (411), so the limit cannot be dodged.
+ */
+function bodyRefusal(req: IncomingMessage, maxBytes: number): { status: number; message: string } | undefined {
+  if (req.method !== 'POST') return undefined;
+  const length = req.headers['content-length'];
+  if (length === undefined) return { status: 411, message: 'A request body must state its length (Content-Length)' };
+  if (Number(length) > maxBytes) return { status: 413, message: `Request body larger than ${maxBytes} bytes` };
+  return undefined;
+}
+
 /** A request id is always present and well formed before the runtime sees the request. */
 function normaliseRequestId(req: IncomingMessage): void {
   req.headers[REQUEST_ID_HEADER] = requestIdFrom(req.headers);
@@ -241,6 +263,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     }
   }
   const supergraph = loadSupergraph(sdl, config.subgraphUrls);
+  const guard = options.extractionGuard ?? createExtractionGuard({ scope: 'gateway' });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -262,6 +285,8 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     readinessCheckEndpoint: '/readyz',
     landingPage: !production,
     graphiql: !production,
+    // Introspection is a development aid: production clients work from the published schema.
+    ...(production ? { disableIntrospection: {} } : {}),
     maskedErrors: { isDev: config.nodeEnv === 'development' },
     requestId: { headerName: REQUEST_ID_HEADER },
     propagateHeaders: {
@@ -282,6 +307,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         metrics: true,
         labels: { subgraphName: true },
       }),
+      EnvelopArmorPlugin(armorConfig(config.limits, production)) as GatewayPlugin,
       subgraphUnavailable(supergraph.urls, logger),
       ...(production ? [productionErrors()] : []),
     ],
@@ -306,10 +332,24 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     }
     normaliseRequestId(req);
     if (path !== '/graphql' || req.method === 'OPTIONS' || isPageRequest(req)) return void runtime(req, res);
-    options.verifyCaller(req.headers).then(
-      () => void runtime(req, res),
-      (error: unknown) => refuse(res, error, logger),
-    );
+    const tooLarge = bodyRefusal(req, config.maxBodyBytes);
+    if (tooLarge) {
+      req.resume();
+      return void sendJson(res, tooLarge.status, { errors: [{ message: tooLarge.message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    options
+      .verifyCaller(req.headers)
+      .then(async (caller) => {
+        const admission = await guard.checkRequest(extractionKeyOf(caller));
+        if (!admission.ok) {
+          if (admission.limit === 'LIMITER_UNAVAILABLE') logger.error({ err: { message: String(admission.cause) } }, 'request-rate limiter unavailable');
+          throw rateLimited(admission);
+        }
+      })
+      .then(
+        () => void runtime(req, res),
+        (error: unknown) => refuse(res, error, logger),
+      );
   });
 
   let closing: Promise<void> | undefined;
@@ -333,6 +373,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         server.closeIdleConnections();
         await closed;
         await runtime.dispose();
+        if (!options.extractionGuard) await guard.close();
       })();
       return closing;
     },

@@ -11,11 +11,30 @@ import { EmploymentRelationship } from './relationship/employment-relationship.e
 import { EmploymentRelationshipResolver } from './relationship/employment-relationship.resolver';
 import { resolveWorkerReference, WorkerEmploymentResolver } from './worker/worker.resolver';
 
-/** `_entities` for MandatoryNotice: by id or by communication code, through the request's loaders. */
-function resolveNoticeReference(reference: { id?: string; code?: string }, ctx: CompaniesContext): Promise<MandatoryNotice | null> | null {
-  if (reference.id != null) return ctx.loaders.noticeById.load(reference.id);
-  if (reference.code != null) return ctx.loaders.noticeByCode.load(reference.code);
-  return null;
+/** A key value of a representation, when it is a string (anything else finds nothing). */
+function keyOf(reference: Record<string, unknown>, key: string): string | null {
+  const value = reference[key];
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Reference resolvers load by key alone, through the request's scoped loaders: a
+ * representation of a row outside the caller's scope resolves to null like an unknown one,
+ * and its other fields (a forged employer, domicile or sector) are never read.
+ */
+function byKey<T>(key: string, load: (ctx: CompaniesContext, value: string) => Promise<T | null>) {
+  return (reference: Record<string, unknown>, ctx: CompaniesContext): Promise<T | null> | null => {
+    const value = keyOf(reference, key);
+    return value === null ? null : load(ctx, value);
+  };
+}
+
+/** `_entities` for MandatoryNotice: by id or by communication code. */
+function resolveNoticeReference(reference: Record<string, unknown>, ctx: CompaniesContext): Promise<MandatoryNotice | null> | null {
+  const id = keyOf(reference, 'id');
+  if (id !== null) return ctx.loaders.noticeById.load(id);
+  const code = keyOf(reference, 'code');
+  return code !== null ? ctx.loaders.noticeByCode.load(code) : null;
 }
 
 /** The companies subgraph: employers, mandatory notices (CO) and the employment relationships they derive. */
@@ -24,16 +43,10 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice],
   resolvers: [EmployerResolver, WorkSiteResolver, MandatoryNoticeResolver, EmploymentRelationshipResolver, WorkerEmploymentResolver],
   referenceResolvers: {
-    Employer: {
-      __resolveReference: (reference: { fiscalCode: string }, ctx: CompaniesContext) => ctx.loaders.employerByFiscalCode.load(reference.fiscalCode),
-    },
-    WorkSite: {
-      __resolveReference: (reference: { id: string }, ctx: CompaniesContext) => ctx.loaders.workSiteById.load(reference.id),
-    },
+    Employer: { __resolveReference: byKey('fiscalCode', (ctx, code) => ctx.loaders.employerByFiscalCode.load(code)) },
+    WorkSite: { __resolveReference: byKey('id', (ctx, id) => ctx.loaders.workSiteById.load(id)) },
     MandatoryNotice: { __resolveReference: resolveNoticeReference },
-    EmploymentRelationship: {
-      __resolveReference: (reference: { id: string }, ctx: CompaniesContext) => ctx.loaders.relationshipById.load(reference.id),
-    },
+    EmploymentRelationship: { __resolveReference: byKey('id', (ctx, id) => ctx.loaders.relationshipById.load(id)) },
     Worker: { __resolveReference: resolveWorkerReference },
   },
   createLoaders,

@@ -1,39 +1,54 @@
-import { type EntityManager } from '@mikro-orm/core';
+import { type EntityManager, type FilterQuery, type FindOptions } from '@mikro-orm/core';
 import { createChildPageLoader } from '../lib/connection-loader';
-import { uuidsOnly } from '../lib/validation';
+import { today } from '../lib/dates';
 import { groupLoader, rowLoader } from '../lib/loaders';
+import { type RowScope } from '../lib/policy/scope';
+import { uuidsOnly } from '../lib/validation';
 import { Employer, WorkSite } from './employer/employer.entity';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
-import { today } from '../lib/dates';
 import { EmploymentRelationship, EmploymentStatus } from './relationship/employment-relationship.entity';
+import { NO_ROWS } from './scopes';
 
+/**
+ * The DataLoaders of one request, bound to its entity manager. Every loader of rows adds
+ * the caller's row scope (`rows`) to its query, so a row outside the scope is never read
+ * and loads exactly like a missing one (null, or absent from a list).
+ */
+export function createLoaders(em: EntityManager, rows: RowScope) {
+  /** `em.find` narrowed to the caller's rows of `type`; no query at all when the caller sees none. */
+  const scoped = async <T extends object>(type: string, entity: new () => T, where: FilterQuery<T>, options: FindOptions<T> = {}): Promise<T[]> => {
+    const restricted = rows.restrict<T>(type, where);
+    return restricted === null ? [] : ((await em.find(entity, restricted, options)) as T[]);
+  };
 
-
-
-/** The DataLoaders of one request, bound to its entity manager. */
-export function createLoaders(em: EntityManager) {
   return {
     employerByFiscalCode: rowLoader<string, Employer>(
-      (codes) => em.find(Employer, { fiscalCode: { $in: [...codes] } }),
+      (codes) => scoped('Employer', Employer, { fiscalCode: { $in: [...codes] } }),
       (e) => e.fiscalCode,
     ),
-    workSiteById: rowLoader<string, WorkSite>((ids) => em.find(WorkSite, { id: { $in: uuidsOnly(ids) } }), (s) => s.id),
+    workSiteById: rowLoader<string, WorkSite>((ids) => scoped('WorkSite', WorkSite, { id: { $in: uuidsOnly(ids) } }), (s) => s.id),
     workSitesByEmployer: groupLoader<string, WorkSite>(
-      (codes) => em.find(WorkSite, { employer: { $in: [...codes] } }, { orderBy: { municipality: 'asc', id: 'asc' } }),
+      (codes) => scoped('WorkSite', WorkSite, { employer: { $in: [...codes] } }, { orderBy: { municipality: 'asc', id: 'asc' } }),
       (s) => s.employer.fiscalCode,
     ),
-    noticeById: rowLoader<string, MandatoryNotice>((ids) => em.find(MandatoryNotice, { id: { $in: uuidsOnly(ids) } }), (n) => n.id),
-    noticeByCode: rowLoader<string, MandatoryNotice>((codes) => em.find(MandatoryNotice, { code: { $in: [...codes] } }), (n) => n.code),
+    noticeById: rowLoader<string, MandatoryNotice>(
+      (ids) => scoped('MandatoryNotice', MandatoryNotice, { id: { $in: uuidsOnly(ids) } }),
+      (n) => n.id,
+    ),
+    noticeByCode: rowLoader<string, MandatoryNotice>(
+      (codes) => scoped('MandatoryNotice', MandatoryNotice, { code: { $in: [...codes] } }),
+      (n) => n.code,
+    ),
     noticesByRelationship: groupLoader<string, MandatoryNotice>(
-      (ids) => em.find(MandatoryNotice, { relationship: { $in: uuidsOnly(ids) } }, { orderBy: { sequence: 'asc' } }),
+      (ids) => scoped('MandatoryNotice', MandatoryNotice, { relationship: { $in: uuidsOnly(ids) } }, { orderBy: { sequence: 'asc' } }),
       (n) => n.relationship.id,
     ),
     noticesByWorker: groupLoader<string, MandatoryNotice>(
       (codes) =>
-        em.find(MandatoryNotice, { workerFiscalCode: { $in: [...codes] } }, { orderBy: { eventDate: 'asc', sequence: 'asc', id: 'asc' } }),
+        scoped('MandatoryNotice', MandatoryNotice, { workerFiscalCode: { $in: [...codes] } }, { orderBy: { eventDate: 'asc', sequence: 'asc', id: 'asc' } }),
       (n) => n.workerFiscalCode,
     ),
-    /** Employer.mandatoryNotices: newest filing first. */
+    /** Employer.mandatoryNotices: newest filing first; the scope narrows pages and totalCount alike. */
     noticePages: createChildPageLoader(em, {
       entity: MandatoryNotice,
       parent: 'employer',
@@ -41,23 +56,26 @@ export function createLoaders(em: EntityManager) {
         { property: 'filedAt', direction: 'desc' },
         { property: 'id', direction: 'desc' },
       ],
+      filter: () => (rows.filter<MandatoryNotice>('MandatoryNotice') ?? NO_ROWS) as FilterQuery<MandatoryNotice>,
     }),
     relationshipById: rowLoader<string, EmploymentRelationship>(
-      (ids) => em.find(EmploymentRelationship, { id: { $in: uuidsOnly(ids) } }),
+      (ids) => scoped('EmploymentRelationship', EmploymentRelationship, { id: { $in: uuidsOnly(ids) } }),
       (r) => r.id,
     ),
     relationshipsByWorker: groupLoader<string, EmploymentRelationship>(
-      (codes) => em.find(EmploymentRelationship, { workerFiscalCode: { $in: [...codes] } }, { orderBy: { startDate: 'asc', id: 'asc' } }),
+      (codes) =>
+        scoped('EmploymentRelationship', EmploymentRelationship, { workerFiscalCode: { $in: [...codes] } }, { orderBy: { startDate: 'asc', id: 'asc' } }),
       (r) => r.workerFiscalCode,
     ),
     relationshipsByEmployer: groupLoader<string, EmploymentRelationship>(
-      (codes) => em.find(EmploymentRelationship, { employer: { $in: [...codes] } }, { orderBy: { startDate: 'asc', id: 'asc' } }),
+      (codes) => scoped('EmploymentRelationship', EmploymentRelationship, { employer: { $in: [...codes] } }, { orderBy: { startDate: 'asc', id: 'asc' } }),
       (r) => r.employer.fiscalCode,
     ),
     /** Relationships that read ACTIVE today: active by their notices and not past their planned end. */
     activeRelationshipsByEmployer: groupLoader<string, EmploymentRelationship>(
       (codes) =>
-        em.find(
+        scoped(
+          'EmploymentRelationship',
           EmploymentRelationship,
           {
             employer: { $in: [...codes] },

@@ -8,7 +8,6 @@ import { EmploymentRelationship } from './relationship/employment-relationship.e
 import { applyNotice, type RelationshipState } from './relationship/relationship.derivation';
 import { insertChunked } from '../lib/orm';
 
-/** Rows per INSERT: keeps every statement well under the bind-parameter limits of SQLite and PostgreSQL. */
 /**
  * A relationship's notices in the order they took effect: the hire first, then by event
  * date, then by filing time. Not by filing time alone: a late hire may be filed after a
@@ -40,13 +39,15 @@ export async function seedCompanies(em: EntityManager, data: Dataset): Promise<v
     ccnl: e.ccnl,
     cassaEdileCode: e.cassaEdileCode,
     createdAt: new Date(),
-    ...derivedEmployerColumns(e.ateco, e.legalSeatMunicipality),
+    ...derivedEmployerColumns(e.ateco, e.legalSeatMunicipality, e.ccnl),
   }));
   const sites: EntityData<WorkSite>[] = data.employers.flatMap((e) =>
     e.sites.map((s) => ({ id: s.id, employer: e.fiscalCode, municipality: s.municipality, province: provinceOf(s.municipality), address: s.address })),
   );
 
   const citizenshipOf = new Map(data.workers.map((w) => [w.id, w.citizenship]));
+  // The UniLav notice carries the worker's domicile (it is how the notice reaches the competent job centre).
+  const domicileOf = new Map(data.workers.map((w) => [w.id, w.domicileMunicipality]));
   const byRelationship = new Map<string, DatasetNotice[]>();
   for (const notice of data.notices) {
     const list = byRelationship.get(notice.relationshipId) ?? [];
@@ -84,6 +85,7 @@ export async function seedCompanies(em: EntityManager, data: Dataset): Promise<v
         workSite: n.workSiteId,
         workerFiscalCode: n.workerFiscalCode,
         workerCitizenship: citizenshipOf.get(n.workerId) ?? null,
+        workerDomicileMunicipality: domicileOf.get(n.workerId) ?? null,
         contractType: n.contractType,
         startDate: n.startDate,
         endDate: n.endDate,
@@ -105,7 +107,16 @@ export async function seedCompanies(em: EntityManager, data: Dataset): Promise<v
       });
     }
     const hire = list[0]!;
-    relationships.push({ id: relationshipId, employer: hire.employerFiscalCode, workerFiscalCode: hire.workerFiscalCode, version: 1, ...state! });
+    const latest = list[list.length - 1]!;
+    relationships.push({
+      id: relationshipId,
+      employer: hire.employerFiscalCode,
+      workerFiscalCode: hire.workerFiscalCode,
+      // As the service does: the relationship carries the domicile of its latest notice.
+      workerDomicileMunicipality: domicileOf.get(latest.workerId) ?? null,
+      version: 1,
+      ...state!,
+    });
   }
 
   await em.transactional(async (tx) => {

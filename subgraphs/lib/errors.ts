@@ -23,11 +23,13 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
  * The HTTP status of a request refused as a whole (not of a field inside an answer):
- * 401 for a missing or invalid credential, 403 for a purpose it may not declare.
+ * 401 for a missing or invalid credential, 403 for a purpose it may not declare, 429
+ * for a request over its rate limit.
  */
-export function requestRefusalStatus(code: unknown): 401 | 403 | undefined {
+export function requestRefusalStatus(code: unknown): 401 | 403 | 429 | undefined {
   if (code === ErrorCode.UNAUTHENTICATED) return 401;
   if (code === ErrorCode.FORBIDDEN) return 403;
+  if (code === ErrorCode.RATE_LIMITED) return 429;
   return undefined;
 }
 

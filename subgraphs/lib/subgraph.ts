@@ -9,6 +9,9 @@ import { codeErrorsPlugin } from './code-scalar';
 import { requestLogPlugin } from './request-log';
 import { type CallerResolver, createRequestContext, type RequestContext } from './context';
 import { ErrorCode, mapOrmError, requestRefusalStatus } from './errors';
+import { ConfigError, env, readEnv } from './config';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { armorConfig, loadOperationLimits, type OperationLimits } from './limits';
 import { type Logger } from './logger';
 import { type Database, initOrm, migrate, type Platform } from './orm';
 import { accessPolicy, PolicyError, subgraphPolicy } from './policy/model';
@@ -50,6 +53,8 @@ export interface RuntimeOptions {
   resolveCaller: CallerResolver;
   maxPageSize: number;
   production: boolean;
+  /** Operation shape limits (depth, aliases, tokens, cost, directives); default from the environment. */
+  limits?: OperationLimits;
   /** Extra Apollo plugins (metrics). */
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
@@ -63,6 +68,19 @@ export interface SubgraphRuntime<Loaders extends object = object> {
   schema: FederatedSchema;
   contextFor: (headers: Record<string, string | string[] | undefined>) => Promise<RequestContext<Loaders>>;
   stop: () => Promise<void>;
+}
+
+/**
+ * `POLICY_FIELD_SHIELD=false` is a benchmark diagnostic: it leaves out the field-level
+ * shield (row scopes still apply) so that `npm run bench` can measure what the shield
+ * costs. Production refuses it.
+ */
+export function fieldShieldEnabled(production: boolean, source: NodeJS.ProcessEnv = process.env): boolean {
+  const { POLICY_FIELD_SHIELD: enabled } = readEnv({ POLICY_FIELD_SHIELD: env.flag(true) }, source);
+  if (!enabled && production) {
+    throw new ConfigError([{ variable: 'POLICY_FIELD_SHIELD', message: 'must not be false in production (it is a benchmark diagnostic)' }]);
+  }
+  return enabled;
 }
 
 /** Formats errors for clients: ORM errors mapped, internal errors masked and logged. */
@@ -93,14 +111,19 @@ export async function createSubgraphRuntime<Loaders extends object>(
     const missing = scopeCoverageProblems(policy, module.rowScopes);
     if (missing.length > 0) throw new PolicyError(missing);
     const schema = await buildModuleSchema(module as SubgraphModule);
-    const guarded = applyPolicy(schema.schema, policy);
+    const guarded = fieldShieldEnabled(options.production) ? applyPolicy(schema.schema, policy) : schema.schema;
+    const armor = new ApolloArmor(armorConfig(options.limits ?? loadOperationLimits(), options.production)).protect();
     const apollo = new ApolloServer<RequestContext<Loaders>>({
       schema: guarded,
-      introspection: true,
+      // Introspection and field suggestions are development aids; production has neither.
+      introspection: !options.production,
       includeStacktraceInErrorResponses: !options.production,
       hideSchemaDetailsFromClientErrors: options.production,
+      allowBatchedHttpRequests: false,
+      validationRules: armor.validationRules,
       formatError: errorFormatter(options.logger, options.production),
       plugins: [
+        ...(armor.plugins as ApolloServerPlugin<RequestContext<Loaders>>[]),
         codeErrorsPlugin as ApolloServerPlugin<RequestContext<Loaders>>,
         requestLogPlugin as ApolloServerPlugin<RequestContext<Loaders>>,
         ApolloServerPluginLandingPageDisabled(),

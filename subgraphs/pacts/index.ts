@@ -9,11 +9,17 @@ import { migrations } from './migrations';
 import { rowScopes } from './scopes';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
 import { ServicePactResolver } from './service-pact/service-pact.resolver';
+import { ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
 import { PersonStatus } from './status-check/person-status.type';
 import { StatusCheckResolver } from './status-check/status-check.resolver';
 import { personStatus } from './status-check/status-check.service';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerPactsResolver } from './worker/worker.resolver';
+
+/** Loads an entity by the key of a representation; a key that is not a string is no row. */
+function byKey<T>(key: unknown, loader: { load: (key: string) => Promise<T | null> }): Promise<T | null> {
+  return typeof key === 'string' ? loader.load(key) : Promise.resolve(null);
+}
 
 /**
  * The pacts subgraph: service pacts (PSP, GOL), social inclusion pacts (PaIS),
@@ -21,7 +27,15 @@ import { WorkerPactsResolver } from './worker/worker.resolver';
  */
 export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
   name: 'pacts',
-  entities: [ServicePact, ServicePactStateChange, Household, HouseholdMember, SocialInclusionPact, SocialInclusionPactStateChange],
+  entities: [
+    ServicePointDirectoryEntry,
+    ServicePact,
+    ServicePactStateChange,
+    Household,
+    HouseholdMember,
+    SocialInclusionPact,
+    SocialInclusionPactStateChange,
+  ],
   resolvers: [
     ServicePactResolver,
     SocialInclusionPactResolver,
@@ -31,16 +45,18 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     StatusCheckResolver,
   ],
   orphanedTypes: [PersonStatus],
+  // `_entities`: every entity loads by its key alone, through the loaders that apply the
+  // caller's row scope, so a representation outside it (or with invented fields) is null.
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },
     ServicePact: {
-      __resolveReference: (reference: { id: string }, ctx: PactsContext) => ctx.loaders.servicePactById.load(reference.id),
+      __resolveReference: (reference: { id: unknown }, ctx: PactsContext) => byKey(reference.id, ctx.loaders.servicePactById),
     },
     SocialInclusionPact: {
-      __resolveReference: (reference: { id: string }, ctx: PactsContext) => ctx.loaders.inclusionPactById.load(reference.id),
+      __resolveReference: (reference: { id: unknown }, ctx: PactsContext) => byKey(reference.id, ctx.loaders.inclusionPactById),
     },
     Household: {
-      __resolveReference: (reference: { id: string }, ctx: PactsContext) => ctx.loaders.householdById.load(reference.id),
+      __resolveReference: (reference: { id: unknown }, ctx: PactsContext) => byKey(reference.id, ctx.loaders.householdById),
     },
     PersonStatus: {
       __resolveReference: (reference: { fiscalCode: string }, ctx: PactsContext) => personStatus(reference.fiscalCode, ctx),

@@ -4,6 +4,7 @@ import { type Dataset } from '../../scripts/seed/dataset.types';
 import { insertChunked } from '../lib/orm';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
+import { DirectoryKind, ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
 import { GolPathway, ServicePact, ServicePactProgramme, ServicePactState, ServicePactStateChange } from './service-pact/service-pact.entity';
 
 const IMPORTED = 'state imported from the demo data set';
@@ -17,11 +18,19 @@ function enumValue<E extends Record<string, string>>(values: E, value: string, w
 /**
  * Stores the part of the demo data set that the pacts subgraph owns: households and
  * their members, service pacts and social inclusion pacts, each pact with one history
- * entry for the state it was imported in (the data set carries no history of its own).
+ * entry for the state it was imported in (the data set carries no history of its own),
+ * and the replica of the service-point directory (code, kind, municipality, province of
+ * each point) from which the territory of a service pact is known.
  * Batched inserts in one transaction: a few thousand rows take well under a second.
  */
 export async function seedPacts(em: EntityManager, data: Dataset): Promise<void> {
   const now = new Date();
+  const directory = data.servicePoints.map((point, i) => ({
+    code: point.code,
+    kind: enumValue(DirectoryKind, point.kind, `servicePoints[${i}].kind`),
+    municipality: point.municipality,
+    province: point.province,
+  }));
   const households = data.households.map((h) => ({ id: h.id, municipality: h.municipality }));
   const members = data.households.flatMap((h, i) =>
     h.members.map((m, j) => ({
@@ -43,7 +52,7 @@ export async function seedPacts(em: EntityManager, data: Dataset): Promise<void>
       workerId: p.workerId,
       fiscalCode: p.fiscalCode,
       didId: p.didId,
-      jobCentreCode: p.jobCentreCode,
+      jobCentre: p.jobCentreCode,
       programme,
       golPathway,
       state: enumValue(ServicePactState, p.state, `servicePacts[${i}].state`),
@@ -87,6 +96,7 @@ export async function seedPacts(em: EntityManager, data: Dataset): Promise<void>
   }));
 
   await em.transactional(async (tx) => {
+    await insertChunked(tx, ServicePointDirectoryEntry, directory);
     await insertChunked(tx, Household, households);
     await insertChunked(tx, HouseholdMember, members);
     await insertChunked(tx, ServicePact, servicePacts);

@@ -1,3 +1,4 @@
+import { AccessCatalogueResolver } from '../lib/auth/catalogue.resolver';
 import { type SubgraphModule } from '../lib/subgraph';
 import { createLoaders, type ReferralsLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -11,11 +12,12 @@ import { ServicePointResolver } from './service-point/service-point.resolver';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerReferralsResolver } from './worker/worker.resolver';
 
-/** The referrals subgraph: service points and the referrals of people between them. */
+/** The referrals subgraph: service points and the referrals of people between them, and the catalogue of roles and purposes. */
 export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   name: 'referrals',
   entities: [ServicePoint, Referral, ReferralEvent],
-  resolvers: [ServicePointResolver, ReferralResolver, WorkerReferralsResolver],
+  // The catalogue of roles and purposes lives here, with the other reference data (the directory).
+  resolvers: [ServicePointResolver, ReferralResolver, WorkerReferralsResolver, AccessCatalogueResolver],
   referenceResolvers: {
     ServicePoint: { __resolveReference: resolveServicePointReference },
     Referral: { __resolveReference: resolveReferralReference },

@@ -27,7 +27,9 @@ function parentsFirst(points: DatasetServicePoint[]): DatasetServicePoint[] {
  * Stores the service points and the referrals (with their history) of the demo data set,
  * in one transaction. Fields the data set leaves implicit are derived from the history:
  * `sentAt` is the SENT entry, `dueBy` follows from it and `REFERRAL_RESPONSE_DAYS`, the
- * rejection reason and closing outcome are the notes of the REJECTED and CLOSED entries.
+ * rejection reason and closing outcome are the notes of the REJECTED and CLOSED entries,
+ * and the writing organisation is the sending service point's code (a demo social-desk
+ * token `--org <SOCIAL_DESK code>` sees the consented referrals of that desk).
  */
 export async function seedReferrals(em: EntityManager, data: Dataset): Promise<void> {
   const { responseDays } = referralsSettings();
@@ -69,6 +71,9 @@ export async function seedReferrals(em: EntityManager, data: Dataset): Promise<v
         dueBy: sent ? addDays(today(new Date(sent.at)), responseDays) : null,
         rejectionReason: r.history.find((e) => e.toState === ReferralState.REJECTED)?.note ?? null,
         outcome: r.history.find((e) => e.toState === ReferralState.CLOSED)?.note ?? null,
+        // The data set has no organisations: a referral belongs to the organisation named
+        // like its sending service point's code (see Referral.createdByOrganisation).
+        createdByOrganisation: r.fromCode,
       });
       r.history.forEach((e, index) => {
         events.push({

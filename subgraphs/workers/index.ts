@@ -9,6 +9,8 @@ import { ProfessionalRecordResolver } from './professional-record/professional-r
 import { type WorkersContext } from './context';
 import { PersonStatusResolver, resolvePersonStatusReference } from './status-check/person-status.resolver';
 import { PersonStatus } from './status-check/person-status.type';
+import { EmploymentLink } from './employment-link/employment-link.entity';
+import { ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
 import { Worker } from './worker/worker.entity';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerResolver } from './worker/worker.resolver';
@@ -16,14 +18,25 @@ import { WorkerResolver } from './worker/worker.resolver';
 /** The workers subgraph: people, their professional record (SAP) and their DID. */
 export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   name: 'workers',
-  entities: [Worker, Education, DeclaredExperience, TrainingCourse, AvailabilityDeclaration, AvailabilityStatusChange],
+  entities: [
+    Worker,
+    Education,
+    DeclaredExperience,
+    TrainingCourse,
+    AvailabilityDeclaration,
+    AvailabilityStatusChange,
+    ServicePointDirectoryEntry,
+    EmploymentLink,
+  ],
   resolvers: [WorkerResolver, ProfessionalRecordResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver],
   orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },
     PersonStatus: { __resolveReference: resolvePersonStatusReference },
     AvailabilityDeclaration: {
-      __resolveReference: (reference: { id: string }, ctx: WorkersContext) => ctx.loaders.declarationById.load(reference.id),
+      // By id through the scoped loader: a DID outside the caller's scope resolves to null.
+      __resolveReference: (reference: { id?: unknown }, ctx: WorkersContext) =>
+        typeof reference.id === 'string' ? ctx.loaders.declarationById.load(reference.id) : null,
     },
   },
   createLoaders,

@@ -1,5 +1,6 @@
 import { type EntityManager } from '@mikro-orm/core';
-import { type Dataset } from '../../scripts/seed/dataset.types';
+import { type Dataset, type DatasetNotice } from '../../scripts/seed/dataset.types';
+import { isConstructionEmployer } from '../companies/employer/construction';
 import { AvailabilityDeclaration, AvailabilityStatusChange, type DidChannel, type DidStatus } from './availability/availability.entity';
 import {
   DeclaredExperience,
@@ -9,11 +10,50 @@ import {
   type TrainingSource,
 } from './professional-record/professional-record.entity';
 import { type Sex, Worker } from './worker/worker.entity';
+import { EmploymentLink } from './employment-link/employment-link.entity';
+import { ServicePointDirectoryEntry, type ServicePointKind } from './service-point/service-point-directory.entity';
 import { insertChunked } from '../lib/orm';
 
-/** Stores the workers' part of the demo data set: people, professional records, DIDs and their history. */
+/**
+ * The employment links of the data set: one per relationship, from its notices (the
+ * hire gives the start; a termination, else the latest planned end, gives the end, as
+ * the companies subgraph derives its relationships), with the employer's construction
+ * flag as the companies subgraph computes it (ATECO section F or a construction CCNL).
+ */
+export function employmentLinks(data: Dataset) {
+  const construction = new Map(data.employers.map((e) => [e.fiscalCode, isConstructionEmployer(e.ateco, e.ccnl)]));
+  const byRelationship = new Map<string, DatasetNotice[]>();
+  for (const notice of data.notices) {
+    const list = byRelationship.get(notice.relationshipId) ?? [];
+    list.push(notice);
+    byRelationship.set(notice.relationshipId, list);
+  }
+  return [...byRelationship].map(([relationshipId, notices]) => {
+    const hire = notices.find((n) => n.type === 'HIRE') ?? notices[0]!;
+    const termination = notices.find((n) => n.type === 'TERMINATION');
+    const latest = notices.filter((n) => n.type !== 'TERMINATION').sort((a, b) => (a.eventDate < b.eventDate ? -1 : a.eventDate > b.eventDate ? 1 : 0)).at(-1);
+    return {
+      id: relationshipId,
+      worker: hire.workerId,
+      employerFiscalCode: hire.employerFiscalCode,
+      construction: construction.get(hire.employerFiscalCode) ?? false,
+      startDate: hire.startDate,
+      endDate: termination?.eventDate ?? latest?.endDate ?? null,
+    };
+  });
+}
+
+/**
+ * Stores the workers' part of the demo data set: the replicated service-point directory,
+ * people, professional records, DIDs and their history, and the replicated employment links.
+ */
 export async function seedWorkers(em: EntityManager, data: Dataset): Promise<void> {
   const now = new Date();
+  await insertChunked(
+    em,
+    ServicePointDirectoryEntry,
+    data.servicePoints.map((p) => ({ code: p.code, kind: p.kind as ServicePointKind, municipality: p.municipality, province: p.province })),
+  );
   await insertChunked(
     em,
     Worker,
@@ -80,7 +120,7 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
       channel: d.channel as DidChannel,
       status: d.status as DidStatus,
       statusDate: d.statusDate,
-      jobCentreCode: d.jobCentreCode,
+      jobCentre: d.jobCentreCode,
       nationalId: null,
     })),
   );
@@ -100,6 +140,7 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
       })),
     ),
   );
+  await insertChunked(em, EmploymentLink, employmentLinks(data));
 }
 
 /**

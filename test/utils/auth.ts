@@ -2,6 +2,7 @@ import { exportSPKI, generateKeyPair } from 'jose';
 import { type CallerVerifier, createCallerVerifier } from '../../subgraphs/lib/auth/verify';
 import { signCallerToken, type TokenRequest, type TokenSigner } from '../../subgraphs/lib/auth/sign';
 import { Purpose, Role } from '../../subgraphs/lib/identity';
+import { LOMBARDY } from './callers';
 
 /** The issuer and audience of the test graph's tokens. */
 export const TEST_ISSUER = 'lavoro-graph-test';
@@ -25,7 +26,7 @@ export async function testVerifier(): Promise<CallerVerifier> {
   return (await testKeys()).verifier;
 }
 
-/** A signed test token; defaults: a job-centre operator of Milan for employment services. */
+/** A signed test token; defaults: a job-centre operator of the whole of Lombardy (the test people live in several provinces) for employment services. */
 export async function tokenFor(request: Partial<TokenRequest> = {}): Promise<string> {
   const { signer } = await testKeys();
   return signCallerToken(
@@ -34,7 +35,7 @@ export async function tokenFor(request: Partial<TokenRequest> = {}): Promise<str
       purposes: [Purpose.EMPLOYMENT_SERVICES],
       organisation: 'TEST-ORG',
       subject: 'test-operator',
-      territory: ['015'],
+      territory: [...LOMBARDY],
       employers: [],
       ttlSeconds: 600,
       voucher: false,

@@ -1,3 +1,4 @@
+import { DEFAULT_OPERATION_LIMITS } from '../../subgraphs/lib/limits';
 import { type EntityManager } from '@mikro-orm/core';
 import { once } from 'node:events';
 import { type IncomingHttpHeaders, type Server } from 'node:http';
@@ -125,6 +126,8 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
         logLevel: 'silent',
         nodeEnv: 'test',
         readinessTimeoutMs: 1000,
+        maxBodyBytes: 1024 * 1024,
+        limits: DEFAULT_OPERATION_LIMITS,
         ...options.gateway,
       },
       { supergraphSdl: composed.supergraphSdl, logger: options.gatewayLogger, verifyCaller: verifier },

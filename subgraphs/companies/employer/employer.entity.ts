@@ -2,6 +2,7 @@ import { BeforeCreate, BeforeUpdate, Entity, Index, ManyToOne, type Opt, Primary
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { atecoSection } from '../../lib/codes';
+import { CONSTRUCTION_CCNL_CODES, isConstructionEmployer } from './construction';
 import { AtecoCodeScalar, FiscalCodeScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
 
 /** The three-digit ISTAT province code of an ISTAT municipality code. */
@@ -10,12 +11,17 @@ export function provinceOf(municipality: string): string {
 }
 
 /**
- * The stored columns derived from others: the ATECO section (for the section filter) and
- * the province of the legal seat (for the province filter). Seeding calls it too, since
- * `insertMany` runs no entity hooks.
+ * The stored columns derived from others: the ATECO section (for the section filter), the
+ * province of the legal seat (for the province filter) and the construction sector (for the
+ * `construction` filter and the Cassa Edile row scope, which must be database conditions).
+ * Seeding calls it too, since `insertMany` runs no entity hooks.
  */
-export function derivedEmployerColumns(atecoCode: string, legalSeatMunicipality: string) {
-  return { atecoSection: atecoSection(atecoCode) ?? null, legalSeatProvince: provinceOf(legalSeatMunicipality) };
+export function derivedEmployerColumns(atecoCode: string, legalSeatMunicipality: string, ccnl: string | null | undefined) {
+  return {
+    atecoSection: atecoSection(atecoCode) ?? null,
+    legalSeatProvince: provinceOf(legalSeatMunicipality),
+    construction: isConstructionEmployer(atecoCode, ccnl),
+  };
 }
 
 @Directive('@key(fields: "fiscalCode")')
@@ -67,13 +73,25 @@ export class Employer {
   @Property({ type: 'string', length: 10, nullable: true })
   cassaEdileCode?: string | null;
 
+  /**
+   * Construction sector (ATECO section F or a construction CCNL), derived from the two and
+   * stored so that the Cassa Edile row scope and the `construction` filter are index lookups.
+   */
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `Construction sector (settore edile): ATECO section F, or a construction CCNL (${CONSTRUCTION_CCNL_CODES.join(', ')}; an approximate list).`,
+  })
+  @Index()
+  @Property({ type: 'boolean', default: false })
+  construction: Opt<boolean> = false;
+
   @Property({ type: 'datetime', onCreate: () => new Date() })
   createdAt: Opt<Date> = new Date();
 
   @BeforeCreate()
   @BeforeUpdate()
   protected deriveColumns(): void {
-    Object.assign(this, derivedEmployerColumns(this.atecoCode, this.legalSeatMunicipality));
+    Object.assign(this, derivedEmployerColumns(this.atecoCode, this.legalSeatMunicipality, this.ccnl));
   }
 }
 

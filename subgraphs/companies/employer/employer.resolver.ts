@@ -6,7 +6,7 @@ import { FiscalCodeScalar } from '../../lib/scalars';
 import { type CompaniesContext } from '../context';
 import { MandatoryNoticeConnection } from '../mandatory-notice/mandatory-notice.connection';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
-import { CONSTRUCTION_ATECO_SECTION, CONSTRUCTION_CCNL_CODES, isConstructionEmployer } from './construction';
+import { emptyConnection } from '../scopes';
 import { Employer, WorkSite } from './employer.entity';
 import { LegalSeat } from './legal-seat.type';
 
@@ -24,17 +24,6 @@ class EmployersArgs extends ConnectionArgs {
   construction?: boolean | null;
 }
 
-/** SQL condition of the `construction` filter; it mirrors {@link isConstructionEmployer}. */
-function constructionFilter(construction: boolean): FilterQuery<Employer> {
-  if (construction) return { $or: [{ atecoSection: CONSTRUCTION_ATECO_SECTION }, { ccnl: { $in: [...CONSTRUCTION_CCNL_CODES] } }] };
-  return {
-    $and: [
-      { $or: [{ atecoSection: null }, { atecoSection: { $ne: CONSTRUCTION_ATECO_SECTION } }] },
-      { $or: [{ ccnl: null }, { ccnl: { $nin: [...CONSTRUCTION_CCNL_CODES] } }] },
-    ],
-  };
-}
-
 @Resolver(() => Employer)
 export class EmployerResolver {
   @Query(() => Employer, { nullable: true, description: 'The employer with this fiscal code, or null when there is none.' })
@@ -45,7 +34,10 @@ export class EmployerResolver {
     return ctx.loaders.employerByFiscalCode.load(fiscalCode);
   }
 
-  @Query(() => EmployerConnection, { description: 'Employers, ordered by fiscal code, filtered by legal seat province, ATECO section and construction sector.' })
+  @Query(() => EmployerConnection, {
+    nullable: true,
+    description: 'Employers the caller may see, ordered by fiscal code, filtered by legal seat province, ATECO section and construction sector.',
+  })
   employers(@Args(() => EmployersArgs) args: EmployersArgs, @Ctx() ctx: CompaniesContext) {
     const problems: InputProblem[] = [];
     if (args.province != null && !/^\d{3}$/.test(args.province)) problems.push({ path: 'province', message: 'must be a three-digit ISTAT province code' });
@@ -54,24 +46,16 @@ export class EmployerResolver {
     const conditions: FilterQuery<Employer>[] = [];
     if (args.province != null) conditions.push({ legalSeatProvince: args.province });
     if (args.atecoSection != null) conditions.push({ atecoSection: args.atecoSection });
-    if (args.construction != null) conditions.push(constructionFilter(args.construction));
-    return paginate(ctx.em, Employer, conditions.length ? { $and: conditions } : {}, args, {
-      orderBy: { fiscalCode: 'asc' },
-      maxPageSize: ctx.maxPageSize,
-    });
+    if (args.construction != null) conditions.push({ construction: args.construction });
+    // The caller's row scope is part of the query: pages and totalCount hold only its rows.
+    const where = ctx.rows.restrict<Employer>('Employer', conditions.length ? { $and: conditions } : {});
+    if (where === null) return emptyConnection(args, ctx.maxPageSize);
+    return paginate(ctx.em, Employer, where, args, { orderBy: { fiscalCode: 'asc' }, maxPageSize: ctx.maxPageSize });
   }
 
   @FieldResolver(() => LegalSeat, { nullable: true, description: 'Legal seat (sede legale).' })
   legalSeat(@Root() employer: Employer): LegalSeat {
     return { municipality: employer.legalSeatMunicipality, province: employer.legalSeatProvince, address: employer.legalSeatAddress };
-  }
-
-  @FieldResolver(() => Boolean, {
-    nullable: true,
-    description: `Construction sector (settore edile): ATECO section F, or a construction CCNL (${CONSTRUCTION_CCNL_CODES.join(', ')}; an approximate list).`,
-  })
-  construction(@Root() employer: Employer): boolean {
-    return isConstructionEmployer(employer.atecoCode, employer.ccnl);
   }
 
   @FieldResolver(() => [WorkSite], { nullable: true, description: 'Work sites (sedi di lavoro) of the employer.' })
@@ -94,7 +78,7 @@ export class EmployerResolver {
     return loader.load(employer.fiscalCode);
   }
 
-  @FieldResolver(() => MandatoryNoticeConnection, { description: 'Mandatory notices filed for the employer, newest filing first.' })
+  @FieldResolver(() => MandatoryNoticeConnection, { nullable: true, description: 'Mandatory notices filed for the employer that the caller may see, newest filing first.' })
   mandatoryNotices(@Root() employer: Employer, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: CompaniesContext) {
     return ctx.loaders.noticePages.page(employer.fiscalCode, args, ctx.maxPageSize);
   }

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ContractTypeCodeScalar, DateScalar, DateTimeScalar, FiscalCodeScalar } from '../../lib/scalars';
+import { ContractTypeCodeScalar, DateScalar, DateTimeScalar, FiscalCodeScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
 import { Employer, WorkSite } from '../employer/employer.entity';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
 import { MandatoryNoticeCodeScalar, MandatoryNoticeState, MandatoryNoticeType, ResidencePermitType, WorkingTime } from './notice.codes';
@@ -46,6 +46,14 @@ export class MandatoryNotice {
   @Index()
   @Property({ type: 'string', length: 16 })
   workerFiscalCode!: string;
+
+  @Field(() => IstatMunicipalityCodeScalar, {
+    nullable: true,
+    description: 'Municipality of domicile of the worker as notified (comune di domicilio), ISTAT code: the notice reaches the job centre competent for it. Null when not notified.',
+  })
+  @Index()
+  @Property({ type: 'string', length: 6, nullable: true })
+  workerDomicileMunicipality?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Citizenship of the worker as notified (cittadinanza), CO code: 000 is Italian.' })
   @Property({ type: 'string', length: 3, nullable: true })

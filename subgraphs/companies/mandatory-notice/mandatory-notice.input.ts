@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { ContractTypeCodeScalar, DateScalar, FiscalCodeScalar } from '../../lib/scalars';
+import { ContractTypeCodeScalar, DateScalar, FiscalCodeScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
 import { MandatoryNoticeCodeScalar, MandatoryNoticeType, ResidencePermitType, WorkingTime } from './notice.codes';
 
 const INHERITED = 'For notices after the hire, leaving it out keeps the value of the latest notice of the relationship.';
@@ -29,6 +29,12 @@ export class FileMandatoryNoticeInput {
 
   @Field(() => String, { nullable: true, description: `Citizenship of the worker (cittadinanza), three-digit CO code, 000 Italian; required for a HIRE. ${INHERITED}` })
   workerCitizenship?: string | null;
+
+  @Field(() => IstatMunicipalityCodeScalar, {
+    nullable: true,
+    description: `Municipality of domicile of the worker (comune di domicilio), ISTAT code: the job centre competent for it receives the notice. ${INHERITED}`,
+  })
+  workerDomicileMunicipality?: string | null;
 
   @Field(() => ID, { nullable: true, description: `Work site (sede di lavoro) of the employer; required for a TRANSFER. ${INHERITED}` })
   workSiteId?: string | null;

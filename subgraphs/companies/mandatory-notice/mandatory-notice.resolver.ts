@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type CompaniesContext } from '../context';
+import { workerVisible } from '../scopes';
 import { Employer, WorkSite } from '../employer/employer.entity';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
 import { Worker, workerStub } from '../worker/worker.type';
@@ -24,8 +25,8 @@ export class MandatoryNoticeResolver {
   }
 
   @FieldResolver(() => Worker, { nullable: true, description: 'The worker (lavoratore), by fiscal code.' })
-  worker(@Root() notice: MandatoryNotice): Worker {
-    return workerStub(notice.workerFiscalCode);
+  worker(@Root() notice: MandatoryNotice, @Ctx() ctx: CompaniesContext): Worker | null {
+    return workerVisible(ctx, notice.workerFiscalCode) ? workerStub(notice.workerFiscalCode) : null;
   }
 
   @FieldResolver(() => EmploymentRelationship, { nullable: true, description: 'The employment relationship the notice belongs to.' })
@@ -39,8 +40,9 @@ export class MandatoryNoticeResolver {
   }
 
   @Mutation(() => MandatoryNotice, {
+    nullable: true,
     description:
-      'Files a mandatory notice (UniLav). A HIRE creates the employment relationship; the other types update the one named. Every problem of the input is reported at once (BAD_USER_INPUT); an event the relationship\'s state does not allow is a CONFLICT. Late notices are accepted and marked late.',
+      'Files a mandatory notice (UniLav). A HIRE creates the employment relationship; the other types update the one named. Every problem of the input is reported at once (BAD_USER_INPUT); an event the relationship\'s state does not allow is a CONFLICT. Late notices are accepted and marked late. An employer the credential does not act for, or a relationship outside its reach, is refused as unknown.',
   })
   fileMandatoryNotice(
     @Arg('input', () => FileMandatoryNoticeInput, { description: 'The notice to file.' }) input: FileMandatoryNoticeInput,

@@ -53,7 +53,7 @@ export class MandatoryNoticeService {
       const site = await loaders.workSiteById.load(input.workSiteId);
       if (!site || site.employer.fiscalCode !== draft.employerFiscalCode) add('workSiteId', 'is not a work site of the employer');
     }
-    if (input.code != null && (await loaders.noticeByCode.load(input.code))) add('code', 'is already used by another notice');
+    if (input.code != null && (await this.codeTaken(input.code))) add('code', 'is already used by another notice');
 
     const before: RelationshipBefore | null = current
       ? {
@@ -146,6 +146,7 @@ export class MandatoryNoticeService {
       employerFiscalCode: rel?.employer.fiscalCode ?? input.employerFiscalCode ?? null,
       workerFiscalCode: rel?.workerFiscalCode ?? input.workerFiscalCode ?? null,
       workerCitizenship: given(input.workerCitizenship, latest?.workerCitizenship ?? null),
+      workerDomicileMunicipality: given(input.workerDomicileMunicipality, latest?.workerDomicileMunicipality ?? null),
       workSiteId: given(input.workSiteId, latest?.workSite?.id ?? null),
       contractType,
       startDate,
@@ -164,12 +165,20 @@ export class MandatoryNoticeService {
     };
   }
 
+  /**
+   * Whether any notice has this communication code. Codes are unique across every employer,
+   * so this looks past the caller's row scope; it answers only yes or no, never a notice.
+   */
+  private async codeTaken(code: string): Promise<boolean> {
+    return (await this.ctx.em.count(MandatoryNotice, { code })) > 0;
+  }
+
   /** The code to store: the one given (already checked free), or a fresh unused one. */
   private async freeCode(code: string | null | undefined): Promise<string> {
     if (code != null) return code;
     for (;;) {
       const candidate = newNoticeCode();
-      if (!(await this.ctx.loaders.noticeByCode.load(candidate))) return candidate;
+      if (!(await this.codeTaken(candidate))) return candidate;
     }
   }
 
@@ -199,6 +208,8 @@ export class MandatoryNoticeService {
     } else {
       relationship = em.create(EmploymentRelationship, { employer, workerFiscalCode, ...applyNotice(null, facts) });
     }
+    // The relationship carries the domicile of its latest notice (the row scope of job centres reads it).
+    relationship.workerDomicileMunicipality = draft.workerDomicileMunicipality;
     const filedAt = new Date();
     const deadline = noticeDeadline(draft.type, facts.startDate, facts.eventDate);
     const notice = em.create(MandatoryNotice, {
@@ -210,6 +221,7 @@ export class MandatoryNoticeService {
       workSite: draft.workSiteId,
       workerFiscalCode,
       workerCitizenship: draft.workerCitizenship,
+      workerDomicileMunicipality: draft.workerDomicileMunicipality,
       contractType: facts.contractType,
       startDate: facts.startDate,
       endDate: draft.endDate,

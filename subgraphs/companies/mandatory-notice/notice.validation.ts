@@ -26,6 +26,7 @@ export interface NoticeDraft {
   employerFiscalCode: string | null;
   workerFiscalCode: string | null;
   workerCitizenship: string | null;
+  workerDomicileMunicipality: string | null;
   workSiteId: string | null;
   contractType: string | null;
   startDate: string | null;

@@ -1,8 +1,9 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ContractTypeCodeScalar, DateScalar } from '../../lib/scalars';
+import { ContractTypeCodeScalar, DateScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
 import { Employer } from '../employer/employer.entity';
+import { MandatoryNotice } from '../mandatory-notice/mandatory-notice.entity';
 import { WorkingTime } from '../mandatory-notice/notice.codes';
 
 /** State of an employment relationship as its notices leave it (RapportoState, domain.md §13.4, simplified). */
@@ -37,6 +38,18 @@ export class EmploymentRelationship {
   @Index()
   @Property({ type: 'string', length: 16 })
   workerFiscalCode!: string;
+
+  @Field(() => IstatMunicipalityCodeScalar, {
+    nullable: true,
+    description: 'Municipality of domicile of the worker (comune di domicilio), ISTAT code, as the latest notice of the relationship carries it; null when it carries none.',
+  })
+  @Index()
+  @Property({ type: 'string', length: 6, nullable: true })
+  workerDomicileMunicipality?: string | null;
+
+  /** The notices of the relationship, for database conditions only (the `notices` field goes through a loader). */
+  @OneToMany(() => MandatoryNotice, (notice) => notice.relationship)
+  noticeRows = new Collection<MandatoryNotice>(this);
 
   /**
    * The state the notices leave: a fixed-term relationship stays ACTIVE here after its

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../lib/scalars';
 import { type CompaniesContext } from '../context';
+import { workerVisible } from '../scopes';
 import { Employer } from '../employer/employer.entity';
 import { MandatoryNotice } from '../mandatory-notice/mandatory-notice.entity';
 import { today } from '../../lib/dates';
@@ -24,8 +25,8 @@ export class EmploymentRelationshipResolver {
   }
 
   @FieldResolver(() => Worker, { nullable: true, description: 'The worker, by fiscal code.' })
-  worker(@Root() relationship: EmploymentRelationship): Worker {
-    return workerStub(relationship.workerFiscalCode);
+  worker(@Root() relationship: EmploymentRelationship, @Ctx() ctx: CompaniesContext): Worker | null {
+    return workerVisible(ctx, relationship.workerFiscalCode) ? workerStub(relationship.workerFiscalCode) : null;
   }
 
   @FieldResolver(() => EmploymentStatus, {

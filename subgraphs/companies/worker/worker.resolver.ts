@@ -1,12 +1,18 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type CompaniesContext } from '../context';
+import { workerVisible } from '../scopes';
 import { MandatoryNotice } from '../mandatory-notice/mandatory-notice.entity';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
 import { Worker, workerStub } from './worker.type';
 
-/** `_entities` for Worker: companies knows people only by fiscal code, so the stub is the representation itself. */
-export function resolveWorkerReference(reference: { fiscalCode?: string | null }): Worker | null {
-  return reference.fiscalCode ? workerStub(reference.fiscalCode) : null;
+/**
+ * `_entities` for Worker: companies knows people only by fiscal code, so the stub holds the
+ * key alone (any other field of the representation is ignored), and only when the caller's
+ * Worker scope reaches that person; their employments and notices are scoped by their own types.
+ */
+export function resolveWorkerReference(reference: { fiscalCode?: unknown }, ctx: CompaniesContext): Worker | null {
+  const fiscalCode = reference.fiscalCode;
+  return typeof fiscalCode === 'string' && fiscalCode !== '' && workerVisible(ctx, fiscalCode) ? workerStub(fiscalCode) : null;
 }
 
 @Resolver(() => Worker)

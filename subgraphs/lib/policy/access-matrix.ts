@@ -45,7 +45,7 @@ export function accessMatrix(policy: AccessPolicy, subgraphs: readonly { name: s
   out.push('## Fields', '');
   out.push(
     'For each type: the row scope of each role (a role not listed sees no rows), then one line per field with the purposes',
-    'each role may declare to read it. `all` = any purpose; `—` = never.',
+    'each role may declare to read it. `all` = any purpose; `—` = never (or the role sees no row of the type).',
     '',
   );
   for (const subgraph of subgraphs) {
@@ -70,7 +70,7 @@ export function accessMatrix(policy: AccessPolicy, subgraphs: readonly { name: s
         const fieldPolicy = typePolicy?.fields[name];
         const cells = ROLES.map((role) => {
           if (!fieldPolicy) return '—';
-          if (typePolicy?.rows && !typePolicy.rows[role] && !fieldPolicy.everyone) return '—';
+          if (typePolicy?.rows && !typePolicy.rows[role]) return '—';
           const allowed = PURPOSES.filter((purpose) => fieldPolicy.allowed.has(grantKey(role, purpose)));
           if (allowed.length === PURPOSES.length) return 'all';
           return allowed.length === 0 ? '—' : allowed.join('<br>');

@@ -1,7 +1,8 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { FiscalCodeScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
+import { SocialInclusionPact } from '../inclusion-pact/inclusion-pact.entity';
 
 /** How a member is related to the applicant of the household's benefit. */
 export enum HouseholdRelation {
@@ -34,6 +35,20 @@ export class Household {
   @Field(() => IstatMunicipalityCodeScalar, { nullable: true, description: 'Municipality of residence (comune di residenza), ISTAT code.' })
   @Property({ type: 'string', length: 6 })
   municipality!: string;
+
+  /**
+   * The members, for the row-scope filters only (a household is the citizen's own when
+   * they are one of its members); the `members` field goes through a loader.
+   */
+  @OneToMany(() => HouseholdMember, (member) => member.household)
+  memberRows = new Collection<HouseholdMember>(this);
+
+  /**
+   * The inclusion pacts, for the row-scope filters only (a household is in a social
+   * worker's scope when one of its pacts is); the `inclusionPacts` field goes through a loader.
+   */
+  @OneToMany(() => SocialInclusionPact, (pact) => pact.household)
+  pactRows = new Collection<SocialInclusionPact>(this);
 }
 
 /**

@@ -1,7 +1,9 @@
+import { type FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ConnectionArgs, paginate } from '../../lib/pagination';
 import { IstatMunicipalityCodeScalar } from '../../lib/scalars';
 import { type PactsContext } from '../context';
+import { emptyConnection } from '../scopes';
 import { Household } from '../household/household.entity';
 import { ServicePoint } from '../service-point/service-point.type';
 import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact.entity';
@@ -21,7 +23,7 @@ class SocialInclusionPactsArgs extends ConnectionArgs {
 
 @Resolver(() => SocialInclusionPact)
 export class SocialInclusionPactResolver {
-  @Query(() => SocialInclusionPact, { nullable: true, description: 'The social inclusion pact with this id, or null when there is none.' })
+  @Query(() => SocialInclusionPact, { nullable: true, description: 'The social inclusion pact with this id, or null when there is none in the caller\'s scope.' })
   socialInclusionPact(
     @Arg('id', () => ID, { description: 'Social inclusion pact id.' }) id: string,
     @Ctx() ctx: PactsContext,
@@ -29,13 +31,16 @@ export class SocialInclusionPactResolver {
     return ctx.loaders.inclusionPactById.load(id);
   }
 
-  @Query(() => SocialInclusionPactConnection, { description: 'Social inclusion pacts, newest PAD first, filtered by municipality or state.' })
+  @Query(() => SocialInclusionPactConnection, { nullable: true, description: 'Social inclusion pacts in the caller\'s scope, newest PAD first, filtered by municipality or state.' })
   socialInclusionPacts(@Args(() => SocialInclusionPactsArgs) args: SocialInclusionPactsArgs, @Ctx() ctx: PactsContext) {
-    const where = {
+    const where: FilterQuery<SocialInclusionPact> = {
       ...(args.municipality != null ? { municipality: args.municipality } : {}),
       ...(args.state != null ? { state: args.state } : {}),
     };
-    return paginate(ctx.em, SocialInclusionPact, where, args, { orderBy: { padSignedOn: 'desc', id: 'desc' }, maxPageSize: ctx.maxPageSize });
+    // The caller's scope is part of the query: pages and totalCount hold only its rows.
+    const scoped = ctx.rows.restrict<SocialInclusionPact>('SocialInclusionPact', where);
+    if (scoped === null) return emptyConnection<SocialInclusionPact>(args, ctx.maxPageSize);
+    return paginate(ctx.em, SocialInclusionPact, scoped, args, { orderBy: { padSignedOn: 'desc', id: 'desc' }, maxPageSize: ctx.maxPageSize });
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The household (nucleo familiare) the pact is for.' })
@@ -53,7 +58,7 @@ export class SocialInclusionPactResolver {
     return ctx.loaders.inclusionPactChangesByPact.load(pact.id);
   }
 
-  @Mutation(() => SocialInclusionPact, { description: 'Opens a social inclusion pact (TO_CONVENE) for a household after its PAD; a household has at most one open pact (CONFLICT otherwise).' })
+  @Mutation(() => SocialInclusionPact, { nullable: true, description: 'Opens a social inclusion pact (TO_CONVENE) for a household of the caller\'s scope after its PAD, in charge of a municipality of the caller\'s territory; a household has at most one open pact (CONFLICT otherwise).' })
   createSocialInclusionPact(
     @Arg('input', () => CreateSocialInclusionPactInput, { description: 'What to record.' }) input: CreateSocialInclusionPactInput,
     @Ctx() ctx: PactsContext,
@@ -61,7 +66,7 @@ export class SocialInclusionPactResolver {
     return new InclusionPactService(ctx).create(input);
   }
 
-  @Mutation(() => SocialInclusionPact, { description: 'Moves a social inclusion pact along its state machine; an illegal transition is a CONFLICT.' })
+  @Mutation(() => SocialInclusionPact, { nullable: true, description: 'Moves a social inclusion pact along its state machine; an illegal transition is a CONFLICT.' })
   changeSocialInclusionPactState(
     @Arg('input', () => ChangeSocialInclusionPactStateInput, { description: 'What to record.' }) input: ChangeSocialInclusionPactStateInput,
     @Ctx() ctx: PactsContext,

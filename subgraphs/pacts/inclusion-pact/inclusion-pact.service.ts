@@ -1,6 +1,8 @@
+import { ALL_ROWS } from '../../lib/policy/model';
 import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
+import { DirectoryKind } from '../service-point/service-point-directory.entity';
 import { checkNotFuture, checkServicePointCode } from '../../lib/validation';
 import {
   INCLUSION_PACT_TRANSITIONS,
@@ -17,14 +19,26 @@ export class InclusionPactService {
 
   /** Opens a PaIS for a household, TO_CONVENE from the PAD date; a household has one open PaIS at most. */
   async create(input: CreateSocialInclusionPactInput): Promise<SocialInclusionPact> {
+    // Through the caller's scope: a household outside it is refused like an unknown one.
     const household = await this.ctx.loaders.householdById.load(input.householdId);
     const problems: InputProblem[] = [];
     if (!household) problems.push({ path: 'input.householdId', message: 'no household has this id' });
-    problems.push(...checkServicePointCode('input.socialServicesCode', input.socialServicesCode));
+    if (!this.municipalityInScope(input.municipality)) {
+      problems.push({ path: 'input.municipality', message: 'must be a municipality of your territory' });
+    }
+    const codeProblems = checkServicePointCode('input.socialServicesCode', input.socialServicesCode);
+    problems.push(...codeProblems);
+    if (codeProblems.length === 0) {
+      const entry = await this.ctx.loaders.directoryEntryByCode.load(input.socialServicesCode);
+      if (entry?.kind !== DirectoryKind.SOCIAL_SERVICES) {
+        problems.push({ path: 'input.socialServicesCode', message: 'must be the code of municipal social services' });
+      }
+    }
     problems.push(...checkNotFuture('input.padSignedOn', input.padSignedOn));
     if (problems.length || !household) throw badUserInput(problems);
 
-    const existing = await this.ctx.loaders.inclusionPactsByHousehold.load(household.id);
+    // Every pact of the household, in the caller's scope or not: one open pact per household.
+    const existing = await this.ctx.loaders.allInclusionPactsByHousehold.load(household.id);
     if (existing.some((p) => OPEN_INCLUSION_PACT_STATES.includes(p.state))) {
       throw conflict('The household already has an open social inclusion pact');
     }
@@ -39,7 +53,7 @@ export class InclusionPactService {
     });
     this.record(pact, null, 'received after the digital activation pact', input.padSignedOn);
     await this.ctx.em.flush();
-    this.ctx.loaders.inclusionPactsByHousehold.clear(household.id);
+    this.forgetHousehold(household.id);
     return pact;
   }
 
@@ -59,8 +73,26 @@ export class InclusionPactService {
     this.record(pact, from, input.reason.trim(), input.effectiveOn);
     await this.ctx.em.flush();
     this.ctx.loaders.inclusionPactChangesByPact.clear(pact.id);
-    this.ctx.loaders.inclusionPactsByHousehold.clear(pact.household.id);
+    this.forgetHousehold(pact.household.id);
     return pact;
+  }
+
+  /** Lists cached for the household no longer hold: drop them so later fields of this request reload. */
+  private forgetHousehold(id: string): void {
+    this.ctx.loaders.inclusionPactsByHousehold.clear(id);
+    this.ctx.loaders.allInclusionPactsByHousehold.clear(id);
+  }
+
+  /**
+   * Whether a pact in charge of this municipality would be in the caller's
+   * SocialInclusionPact scope (the territory codes of the scope's filter, matched as
+   * ISTAT prefixes): a social worker opens pacts for their own municipality only.
+   */
+  private municipalityInScope(municipality: string): boolean {
+    const scope = this.ctx.rows.scopeOf('SocialInclusionPact');
+    if (scope === ALL_ROWS) return true;
+    if (scope !== 'municipality' && scope !== 'territory') return false;
+    return (this.ctx.caller?.territory ?? []).some((code) => municipality.startsWith(code));
   }
 
   private record(pact: SocialInclusionPact, from: InclusionPactState | null, reason: string, on: string): void {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { StateChangeRecord } from '../../lib/state-change';
 import { DateScalar, FiscalCodeScalar } from '../../lib/scalars';
+import { ServicePointDirectoryEntry } from '../service-point/service-point-directory.entity';
 
 /** Programme under which a service pact is signed (domain.md §6-§8). */
 export enum ServicePactProgramme {
@@ -112,10 +113,15 @@ export class ServicePact {
   @Property({ type: 'string', length: 36, nullable: true })
   didId?: string | null;
 
-  /** Code of the job centre (a referrals service point). */
-  @Index()
-  @Property({ type: 'string', length: 20 })
-  jobCentreCode!: string;
+  /**
+   * The job centre or desk holding the pact (a referrals service point, known here through
+   * the replicated directory): its municipality is the territory of the pact. Column
+   * `job_centre_code`; no foreign key, the directory being a replica refreshed from the
+   * referrals subgraph (creation checks the code against it).
+   */
+  @Index({ name: 'service_pact_job_centre_code_index' })
+  @ManyToOne(() => ServicePointDirectoryEntry, { fieldName: 'job_centre_code', createForeignKeyConstraint: false })
+  jobCentre!: ServicePointDirectoryEntry;
 
   @Field(() => ServicePactProgramme, { nullable: true, description: 'Programme (programma).' })
   @Enum({ items: () => ServicePactProgramme, type: 'string' })

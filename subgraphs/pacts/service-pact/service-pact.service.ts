@@ -1,6 +1,10 @@
+import { type FilterQuery } from '@mikro-orm/core';
+import { ALL_ROWS } from '../../lib/policy/model';
 import { badUserInput, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
+import { jobCentresInTerritory } from '../scopes';
+import { JOB_CENTRE_KINDS, ServicePointDirectoryEntry } from '../service-point/service-point-directory.entity';
 import { checkNotFuture, checkServicePointCode, isUuid } from '../../lib/validation';
 import {
   ACTIVE_SERVICE_PACT_STATES,
@@ -24,7 +28,11 @@ export class ServicePactService {
   async create(input: CreateServicePactInput): Promise<ServicePact> {
     const problems: InputProblem[] = [];
     if (!isUuid(input.workerId)) problems.push({ path: 'input.workerId', message: 'must be a worker identifier (UUID)' });
-    problems.push(...checkServicePointCode('input.jobCentreCode', input.jobCentreCode));
+    const codeProblems = checkServicePointCode('input.jobCentreCode', input.jobCentreCode);
+    problems.push(...codeProblems);
+    if (codeProblems.length === 0 && !(await this.jobCentreInScope(input.jobCentreCode))) {
+      problems.push({ path: 'input.jobCentreCode', message: 'must be the code of a job centre or job-centre desk of your territory' });
+    }
     problems.push(...checkNotFuture('input.proposedOn', input.proposedOn));
     if (input.programme === ServicePactProgramme.GOL && input.golPathway == null) {
       problems.push({ path: 'input.golPathway', message: 'is required when the programme is GOL' });
@@ -37,7 +45,7 @@ export class ServicePactService {
     const pact = this.ctx.em.create(ServicePact, {
       workerId: input.workerId,
       fiscalCode: input.fiscalCode,
-      jobCentreCode: input.jobCentreCode,
+      jobCentre: input.jobCentreCode,
       programme: input.programme,
       golPathway: input.golPathway ?? null,
       state: ServicePactState.PROPOSED,
@@ -58,7 +66,9 @@ export class ServicePactService {
   async sign(input: SignServicePactInput): Promise<ServicePact> {
     const pact = await this.ctx.loaders.servicePactById.load(input.id);
     if (!pact) throw notFound('The service pact');
-    const previous = (await this.ctx.loaders.servicePactsByWorker.load(pact.workerId)).filter(
+    // Every active pact of the person, in the caller's scope or not: the rule of one active
+    // pact per person and programme holds across territories (a person who moved).
+    const previous = (await this.ctx.loaders.allServicePactsByWorker.load(pact.workerId)).filter(
       (other) => other.id !== pact.id && other.programme === pact.programme && ACTIVE_SERVICE_PACT_STATES.includes(other.state),
     );
 
@@ -124,6 +134,26 @@ export class ServicePactService {
   /** Lists cached for the person no longer hold: drop them so later fields of this request reload. */
   private forgetWorker(pact: ServicePact): void {
     this.ctx.loaders.servicePactsByWorker.clear(pact.workerId);
-    this.ctx.loaders.servicePactsByFiscalCode.clear(pact.fiscalCode);
+    this.ctx.loaders.allServicePactsByWorker.clear(pact.workerId);
+    this.ctx.loaders.statusPactsByFiscalCode.clear(pact.fiscalCode);
+    this.ctx.loaders.workerInScope.clearAll();
+    this.ctx.loaders.personStatusInScope.clearAll();
+    this.ctx.loaders.statusCheckInScope.clearAll();
+  }
+
+  /**
+   * Whether a new pact at this service point would be in the caller's ServicePact scope:
+   * the point is a job centre or desk of the replicated directory and, for a territorial
+   * scope, lies in the caller's territory (the same filter as the scope's). An unknown
+   * code, another kind of point and a point elsewhere are one and the same refusal.
+   */
+  private async jobCentreInScope(code: string): Promise<boolean> {
+    const entry = await this.ctx.loaders.directoryEntryByCode.load(code);
+    if (!entry || !JOB_CENTRE_KINDS.includes(entry.kind) || !this.ctx.caller) return false;
+    const scope = this.ctx.rows.scopeOf('ServicePact');
+    if (scope === ALL_ROWS) return true;
+    if (scope !== 'territory') return false;
+    const where: FilterQuery<ServicePointDirectoryEntry> = { $and: [{ code }, jobCentresInTerritory(this.ctx.caller)] };
+    return (await this.ctx.em.count(ServicePointDirectoryEntry, where)) > 0;
   }
 }

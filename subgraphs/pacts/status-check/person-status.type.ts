@@ -18,7 +18,8 @@ export class PersonStatus {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Work-pact check: true when the person has signed a service pact that is active now (SIGNED or IN_PROGRESS). False when there is none, including for a person unknown to the job centres.',
+    description:
+      'Work-pact check: true when the person has signed a service pact that is active now (SIGNED or IN_PROGRESS), false when they have none. The status exists for the people in the caller\'s scope: for a job centre, those with a pact or household of its territory; for social services, the members of households of their municipality; for a citizen, themselves (with no pact: false).',
   })
   servicePactActive!: boolean;
 
@@ -34,12 +35,15 @@ export class PersonStatus {
     'Answer of the RdC plan status checks (Annex 5 §1.3, "Sottoscrizione Patto per il lavoro" and "Verifica Sottoscrizione DID") for a person and the other members of their household: whether each has signed a work pact (service pact) and a DID that are active at the time of the question. The pact fields come from the pacts subgraph; the DID fields of PersonStatus come from the workers subgraph.',
 })
 export class EmploymentStatusCheck {
-  @Field(() => DateTimeScalar, { description: 'When the check was made: the answer holds at this instant.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the check was made: the answer holds at this instant.' })
   checkedAt!: Date;
 
-  @Field(() => PersonStatus, { description: 'The person asked about.' })
-  person!: PersonStatus;
+  @Field(() => PersonStatus, { nullable: true, description: 'The person asked about.' })
+  person!: PersonStatus | null;
 
-  @Field(() => [PersonStatus], { description: "The other members of the person's household (nucleo familiare); empty when the person belongs to no known household." })
+  @Field(() => [PersonStatus], {
+    nullable: true,
+    description: "The other members of the person's household (nucleo familiare) whose status the caller may see; empty when the person belongs to no known household.",
+  })
   householdMembers!: PersonStatus[];
 }

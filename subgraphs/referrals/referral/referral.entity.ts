@@ -146,13 +146,30 @@ export class Referral {
   @Field(() => String, { nullable: true, description: 'Outcome recorded at closing (esito); set in state CLOSED.' })
   @Property({ type: 'string', length: 500, nullable: true })
   outcome?: string | null;
+
+  /**
+   * The organisation that wrote the referral: the verified caller's organisation (token
+   * `org`, or PDND `client_id`) when `createReferral` ran, never a value of the input.
+   * With the legal basis CONSENT it decides which referrals a social desk sees (row scope
+   * `consented-by-organisation`). Not exposed in the schema.
+   *
+   * Demo data (`seed.ts`): the data set has no organisations, so a seeded referral belongs
+   * to the organisation named like the code of its sending service point; a demo token
+   * `--role SOCIAL_DESK_OPERATOR --purpose REFERRAL --org <code of a SOCIAL_DESK point>`
+   * (in the demo data set `SOCDESK-019-CREMONA`, the sportello sociale of Cremona)
+   * therefore sees the consented referrals that desk sent. Null: no organisation known
+   * (no social desk sees the referral).
+   */
+  @Index()
+  @Property({ type: 'string', length: 200, nullable: true })
+  createdByOrganisation?: string | null;
 }
 
 @ObjectType({ description: 'One change of state of a referral (storico), oldest first.' })
 @Entity({ tableName: 'referral_event' })
 @Unique({ properties: ['referral', 'sequence'] })
 export class ReferralEvent {
-  @Field(() => ID, { description: 'Identifier.' })
+  @Field(() => ID, { nullable: true, description: 'Identifier.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -14,7 +14,7 @@ const REFERRAL_ID = { description: 'Id of the referral.' };
 
 @Resolver(() => Referral)
 export class ReferralResolver {
-  @Query(() => Referral, { nullable: true, description: 'The referral with this id, or null when there is none.' })
+  @Query(() => Referral, { nullable: true, description: 'The referral with this id, or null when there is none or it lies outside the caller\'s row scope.' })
   referral(@Arg('id', () => ID, REFERRAL_ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral | null> {
     return ctx.loaders.referralById.load(id);
   }
@@ -45,49 +45,51 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral, {
-    description: 'Writes a referral, SENT at once unless send is false (then a DRAFT). Checks that both service points exist and differ, the written motivation from a job centre to social services, and CONSENT from a sportello sociale; every problem is listed in one BAD_USER_INPUT.',
+    nullable: true,
+    description: 'Writes a referral, SENT at once unless send is false (then a DRAFT). Checks that both service points exist and differ, the written motivation from a job centre to social services, CONSENT from a sportello sociale, and that the caller may send from the sending point (job centres and social services: a point of their territory; social desks: a sportello sociale, on CONSENT only); every problem is listed in one BAD_USER_INPUT. The referral belongs to the caller\'s organisation.',
   })
   createReferral(@Arg('input', () => CreateReferralInput, { description: 'The referral to write.' }) input: CreateReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).create(input);
   }
 
-  @Mutation(() => Referral, { description: 'Sends a DRAFT referral (SENT); the response deadline starts. An illegal transition is a CONFLICT.' })
+  @Mutation(() => Referral, { nullable: true, description: 'Sends a DRAFT referral (SENT); the response deadline starts. An illegal transition is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id; a caller acting for the other side is FORBIDDEN.' })
   sendReferral(@Arg('id', () => ID, REFERRAL_ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).send(id);
   }
 
-  @Mutation(() => Referral, { description: 'The receiving service point accepts a SENT referral (ACCEPTED). An illegal transition is a CONFLICT.' })
+  @Mutation(() => Referral, { nullable: true, description: 'The receiving service point accepts a SENT referral (ACCEPTED). An illegal transition is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id; a caller acting for the other side is FORBIDDEN.' })
   acceptReferral(@Arg('id', () => ID, REFERRAL_ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).accept(id);
   }
 
-  @Mutation(() => Referral, { description: 'The receiving service point rejects a SENT referral with a reason (REJECTED). An illegal transition is a CONFLICT.' })
+  @Mutation(() => Referral, { nullable: true, description: 'The receiving service point rejects a SENT referral with a reason (REJECTED). An illegal transition is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id; a caller acting for the other side is FORBIDDEN.' })
   rejectReferral(@Arg('input', () => RejectReferralInput, { description: 'The referral and the reason for rejecting it.' }) input: RejectReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).reject(input);
   }
 
-  @Mutation(() => Referral, { description: 'The sender withdraws a SENT or ACCEPTED referral (WITHDRAWN). An illegal transition is a CONFLICT.' })
+  @Mutation(() => Referral, { nullable: true, description: 'The sender withdraws a SENT or ACCEPTED referral (WITHDRAWN). An illegal transition is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id; a caller acting for the other side is FORBIDDEN.' })
   withdrawReferral(@Arg('id', () => ID, REFERRAL_ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).withdraw(id);
   }
 
-  @Mutation(() => Referral, { description: 'Records that the person has been convened for an ACCEPTED referral (APPOINTMENT_SET). An illegal transition is a CONFLICT.' })
+  @Mutation(() => Referral, { nullable: true, description: 'Records that the person has been convened for an ACCEPTED referral (APPOINTMENT_SET). An illegal transition is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id; a caller acting for the other side is FORBIDDEN.' })
   setReferralAppointment(@Arg('id', () => ID, REFERRAL_ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).setAppointment(id);
   }
 
-  @Mutation(() => Referral, { description: 'The receiving service point takes the person in charge (TAKEN_IN_CHARGE, presa in carico) after the appointment. An illegal transition is a CONFLICT.' })
+  @Mutation(() => Referral, { nullable: true, description: 'The receiving service point takes the person in charge (TAKEN_IN_CHARGE, presa in carico) after the appointment. An illegal transition is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id; a caller acting for the other side is FORBIDDEN.' })
   takeReferralInCharge(@Arg('id', () => ID, REFERRAL_ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).takeInCharge(id);
   }
 
-  @Mutation(() => Referral, { description: 'Closes a referral taken in charge, with its outcome (CLOSED). An illegal transition is a CONFLICT.' })
+  @Mutation(() => Referral, { nullable: true, description: 'Closes a referral taken in charge, with its outcome (CLOSED). An illegal transition is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id; a caller acting for the other side is FORBIDDEN.' })
   closeReferral(@Arg('input', () => CloseReferralInput, { description: 'The referral and its outcome.' }) input: CloseReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).close(input);
   }
 
   @Mutation(() => Referral, {
-    description: 'Sets a SENT referral EXPIRED once its response deadline (dueBy) has passed; referrals do not expire on their own. An illegal transition, or a deadline not yet passed, is a CONFLICT.',
+    nullable: true,
+    description: 'Sets a SENT referral EXPIRED once its response deadline (dueBy) has passed; referrals do not expire on their own. An illegal transition, or a deadline not yet passed, is a CONFLICT; a referral outside the caller\'s scope is NOT_FOUND, as an unknown id. Either side may expire it.',
   })
   expireReferral(@Arg('id', () => ID, REFERRAL_ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return new ReferralService(ctx).expire(id);

@@ -1,5 +1,5 @@
 import { addDays, today } from '../../lib/dates';
-import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
+import { badUserInput, conflict, forbidden, type InputProblem, notFound } from '../../lib/errors';
 import { assertTransition } from '../../lib/state-machine';
 import { type ReferralsContext } from '../context';
 import { ServicePointKind } from '../service-point/service-point.entity';
@@ -7,6 +7,7 @@ import { referralsSettings, type ReferralsSettings } from '../settings';
 import { isUuid } from '../../lib/validation';
 import { Referral, ReferralEvent, ReferralLegalBasis, ReferralState, REFERRAL_TRANSITIONS } from './referral.entity';
 import { type CloseReferralInput, type CreateReferralInput, type RejectReferralInput } from './referral.input';
+import { actsFor, senderProblems, SIDES_OF_TRANSITION } from './referral.sides';
 
 /** Shortest written motivation accepted from a job centre to social services. */
 export const MIN_MOTIVATION_LENGTH = 20;
@@ -59,6 +60,7 @@ export class ReferralService {
     if (from?.kind === ServicePointKind.SOCIAL_DESK && input.legalBasis !== ReferralLegalBasis.CONSENT) {
       problems.push({ path: 'input.legalBasis', message: 'a referral from a sportello sociale (SOCIAL_DESK) requires the legal basis CONSENT' });
     }
+    problems.push(...senderProblems(this.ctx.caller, from, input.legalBasis, problems));
     if (problems.length || !from || !to) throw badUserInput(problems);
 
     const now = new Date();
@@ -73,6 +75,8 @@ export class ReferralService {
       state: ReferralState.DRAFT,
       createdAt: now,
       updatedAt: now,
+      // Whose referral it is: always the verified caller's organisation, never the input's.
+      createdByOrganisation: this.ctx.caller?.organisation || null,
     });
     this.record(referral, 1, null, ReferralState.DRAFT, now, null);
     if (input.send) {
@@ -155,12 +159,16 @@ export class ReferralService {
 
   /**
    * Moves a referral along its state machine. Everything is checked before anything is
-   * changed, and the state and its history entry are written in one flush.
+   * changed, and the state and its history entry are written in one flush. The referral
+   * is loaded through the caller's row scope, so one outside it is NOT_FOUND exactly like
+   * an unknown id; one in scope may still be moved only by the side the transition
+   * belongs to (FORBIDDEN otherwise, see `referral.sides.ts`).
    */
   private async transition(id: string, requested: ReferralState, options: TransitionOptions = {}): Promise<Referral> {
     const referral = await this.ctx.loaders.referralById.load(id);
     if (!referral) throw notFound('The referral');
     if (options.problems?.length) throw badUserInput(options.problems);
+    await this.assertSide(referral, requested);
     assertTransition(REFERRAL_TRANSITIONS, 'The referral', referral.state, requested);
     const now = new Date();
     options.check?.(referral, now);
@@ -175,6 +183,23 @@ export class ReferralService {
     this.ctx.loaders.referralsByWorker.clear(referral.workerId);
     this.clearPages();
     return referral;
+  }
+
+  /** The caller must act for a side of the referral that may ask for `requested`. */
+  private async assertSide(referral: Referral, requested: ReferralState): Promise<void> {
+    const sides = SIDES_OF_TRANSITION[requested];
+    const [from, to] = await Promise.all([
+      this.ctx.loaders.servicePointByCode.load(referral.from.code),
+      this.ctx.loaders.servicePointByCode.load(referral.to.code),
+    ]);
+    const allowed = sides.some((side) => {
+      const point = side === 'sender' ? from : to;
+      return point != null && actsFor(this.ctx.caller, side, referral, point);
+    });
+    if (!allowed) {
+      const who = sides.length === 2 ? 'its sending or receiving' : `its ${sides[0] === 'sender' ? 'sending' : 'receiving'}`;
+      throw forbidden(`Only ${who} service point may move the referral to ${requested}`);
+    }
   }
 
   private markSent(referral: Referral, now: Date): void {

@@ -1,3 +1,4 @@
+import { type FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../../lib/errors';
 import { Connection, ConnectionArgs, type ConnectionShape, paginate } from '../../lib/pagination';
@@ -38,11 +39,13 @@ export class ServicePointResolver {
     if (args.province != null && !/^\d{3}$/.test(args.province)) {
       throw badUserInput([{ path: 'province', message: 'must be a three-digit ISTAT province code' }]);
     }
-    const where = {
+    const where: FilterQuery<ServicePoint> = {
       ...(args.kind != null ? { kind: args.kind } : {}),
       ...(args.province != null ? { province: args.province } : {}),
     };
-    return paginate(ctx.em, ServicePoint, where, args, { orderBy: { code: 'asc' }, maxPageSize: ctx.maxPageSize });
+    // The directory is every caller's (scope `all`), but the row scope still decides.
+    const scoped = ctx.rows.restrict<ServicePoint>('ServicePoint', where);
+    return paginate(ctx.em, ServicePoint, scoped ?? { code: { $in: [] } }, args, { orderBy: { code: 'asc' }, maxPageSize: ctx.maxPageSize });
   }
 
   @FieldResolver(() => ServicePoint, { nullable: true, description: 'The job centre a decentralised desk belongs to; null for other points.' })
@@ -55,7 +58,7 @@ export class ServicePointResolver {
     return ctx.loaders.desksByParent.load(point.code);
   }
 
-  @FieldResolver(() => ReferralConnection, { description: 'Inbox: referrals this service point received, newest first.' })
+  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'Inbox: referrals this service point received, newest first; only those the caller may see, and totalCount counts only those.' })
   referralsReceived(
     @Root() point: ServicePoint,
     @Args(() => ServicePointReferralsArgs) args: ServicePointReferralsArgs,
@@ -64,7 +67,7 @@ export class ServicePointResolver {
     return ctx.loaders.referralsReceived.page(point.code, args, ctx.maxPageSize, args.state ?? null);
   }
 
-  @FieldResolver(() => ReferralConnection, { description: 'Outbox: referrals this service point sent or drafted, newest first.' })
+  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'Outbox: referrals this service point sent or drafted, newest first; only those the caller may see, and totalCount counts only those.' })
   referralsSent(
     @Root() point: ServicePoint,
     @Args(() => ServicePointReferralsArgs) args: ServicePointReferralsArgs,

@@ -1,8 +1,9 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Formula, Index, ManyToOne, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { StateChangeRecord } from '../../lib/state-change';
 import { DateScalar } from '../../lib/scalars';
+import { ServicePointDirectoryEntry } from '../service-point/service-point-directory.entity';
 import { Worker } from '../worker/worker.entity';
 
 /** States of the DID (domain.md §13.4, DidState). */
@@ -97,10 +98,24 @@ export class AvailabilityDeclaration {
   @Property({ type: 'date' })
   statusDate!: string;
 
-  /** Code of the competent job centre (a referrals service point). */
+  /**
+   * The competent job centre (a referrals service point), through the replicated
+   * directory so that the row scopes can place the DID in a territory. The column holds
+   * the code; no foreign key, as the directory is a replica (the code is checked against
+   * it when a DID is registered).
+   */
   @Index()
-  @Property({ type: 'string', length: 20 })
-  jobCentreCode!: string;
+  @ManyToOne(() => ServicePointDirectoryEntry, { fieldName: 'job_centre_code', createForeignKeyConstraint: false })
+  jobCentre!: ServicePointDirectoryEntry;
+
+  /**
+   * ISTAT municipality of the job centre, read from the directory in a subquery (null when
+   * the code is not in it): for the territory row scope, which is an OR of this and the
+   * person's domicile. A condition on `jobCentre` would INNER JOIN the directory and drop
+   * the DIDs whose code it lacks, even those in scope through the domicile. Never selected.
+   */
+  @Formula((alias) => `(select spd.municipality from service_point_directory spd where spd.code = ${alias}.job_centre_code)`, { lazy: true })
+  jobCentreMunicipality?: Opt<string> | null;
 
   @OneToMany(() => AvailabilityStatusChange, (change) => change.declaration)
   changes = new Collection<AvailabilityStatusChange>(this);
@@ -109,6 +124,11 @@ export class AvailabilityDeclaration {
 @ObjectType({ description: 'One change of state of a DID, with its cause (storico stati DID).' })
 @Entity({ tableName: 'availability_status_change' })
 export class AvailabilityStatusChange extends StateChangeRecord {
+  // Redeclared only to make the field nullable: like every field of the history, it is
+  // released to some callers only (access policy), and a refused field must be nullable.
+  @Field(() => ID, { nullable: true, description: 'Identifier.' })
+  override id: string = randomUUID();
+
   @Index({ name: 'availability_status_change_declaration_idx' })
   @ManyToOne(() => AvailabilityDeclaration, { deleteRule: 'cascade' })
   declaration!: AvailabilityDeclaration;

@@ -19,7 +19,7 @@ export class AvailabilityDeclarationResolver {
 
   @FieldResolver(() => ServicePoint, { nullable: true, description: 'Competent job centre (CPI).' })
   jobCentre(@Root() declaration: AvailabilityDeclaration): ServicePoint {
-    return { code: declaration.jobCentreCode };
+    return { code: declaration.jobCentre.code };
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'True in the states that count as active (INSERTED, VALIDATED).' })
@@ -40,7 +40,11 @@ export class AvailabilityDeclarationResolver {
     return ctx.loaders.changesByDeclaration.load(declaration.id);
   }
 
-  @Mutation(() => AvailabilityDeclaration, { description: 'Registers a DID (checks E12 no other open DID, E14 age at least 15).' })
+  @Mutation(() => AvailabilityDeclaration, {
+    nullable: true,
+    description:
+      "Registers a DID (checks E12 no other open DID, E14 age at least 15) for a person in the caller's row scope (a citizen: themselves), at a job centre or job-centre desk of the service-point directory (a job-centre operator: one of its territory).",
+  })
   registerAvailabilityDeclaration(
     @Arg('input', () => RegisterAvailabilityDeclarationInput, { description: 'The declaration to register.' }) input: RegisterAvailabilityDeclarationInput,
     @Ctx() ctx: WorkersContext,
@@ -48,7 +52,10 @@ export class AvailabilityDeclarationResolver {
     return new AvailabilityService(ctx).register(input);
   }
 
-  @Mutation(() => AvailabilityDeclaration, { description: 'Changes the state of a DID along its state machine; an illegal transition is a CONFLICT.' })
+  @Mutation(() => AvailabilityDeclaration, {
+    nullable: true,
+    description: "Changes the state of a DID in the caller's row scope along its state machine; an illegal transition is a CONFLICT, a DID outside the scope is NOT_FOUND like an unknown id.",
+  })
   changeAvailabilityDeclarationStatus(
     @Arg('input', () => ChangeAvailabilityDeclarationStatusInput, { description: 'The DID, the requested state, its date and reason.' }) input: ChangeAvailabilityDeclarationStatusInput,
     @Ctx() ctx: WorkersContext,

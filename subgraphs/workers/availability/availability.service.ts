@@ -2,7 +2,9 @@ import { badUserInput, illegalTransition, type InputProblem, notFound } from '..
 import { ageOn } from '../../lib/dates';
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { checkNotFuture, checkServicePointCode } from '../../lib/validation';
+import { Role } from '../../lib/identity';
 import { type WorkersContext } from '../context';
+import { JOB_CENTRE_KINDS } from '../service-point/service-point-directory.entity';
 import {
   AvailabilityDeclaration,
   AvailabilityStatusChange,
@@ -22,24 +24,31 @@ export class AvailabilityService {
   /** Registers a DID after the eligibility checks; the first history entry is written with it. */
   async register(input: RegisterAvailabilityDeclarationInput): Promise<AvailabilityDeclaration> {
     const problems: InputProblem[] = [];
+    // Through the caller's row scope: a person outside it is "no worker", like an unknown one
+    // (for a citizen, any fiscal code but their own).
     const worker = await this.ctx.loaders.workerByFiscalCode.load(input.fiscalCode);
     if (!worker) problems.push({ path: 'input.fiscalCode', message: 'no worker has this fiscal code' });
     problems.push(...checkNotFuture('input.declaredOn', input.declaredOn));
-    problems.push(...checkServicePointCode('input.jobCentreCode', input.jobCentreCode));
+    problems.push(...(await this.checkJobCentre('input.jobCentreCode', input.jobCentreCode)));
     if (worker && ageOn(worker.birthDate, input.declaredOn) < MINIMUM_DID_AGE) {
       problems.push({ path: 'input.declaredOn', message: `the person must be at least ${MINIMUM_DID_AGE} on the date of the declaration` });
     }
     if (problems.length || !worker) throw badUserInput(problems);
 
-    const existing = await this.ctx.loaders.declarationsByWorker.load(worker.id);
-    const open = existing.find((d) => OPEN_DID_STATUSES.includes(d.status));
+    // E12 is a rule on every DID of the person, whatever the caller's scope on DIDs (the
+    // person is in scope): a DID open at a job centre elsewhere still forbids a second one.
+    const open = await this.ctx.em.findOne(
+      AvailabilityDeclaration,
+      { worker, status: { $in: [...OPEN_DID_STATUSES] } },
+      { orderBy: { declaredOn: 'desc', id: 'desc' } },
+    );
     if (open) throw illegalTransition('A new DID for a person whose DID is open', open.status, DidStatus.INSERTED);
 
     const declaration = this.ctx.em.create(AvailabilityDeclaration, {
       worker,
       declaredOn: input.declaredOn,
       channel: input.channel,
-      jobCentreCode: input.jobCentreCode,
+      jobCentre: input.jobCentreCode,
       nationalId: input.nationalId ?? null,
       status: DidStatus.INSERTED,
       statusDate: input.declaredOn,
@@ -54,10 +63,32 @@ export class AvailabilityService {
     });
     await this.ctx.em.flush();
     this.ctx.loaders.declarationsByWorker.clear(worker.id);
+    this.ctx.loaders.statusDeclarationsByWorker.clear(worker.id);
     return declaration;
   }
 
-  /** Moves a DID along its state machine; an illegal move is a CONFLICT and writes nothing. */
+  /**
+   * Problems with the job centre of a new DID: a well-formed code of the replicated
+   * service-point directory, of a job centre or job-centre desk; for a job-centre
+   * operator, one of its territory (so the new DID is one the operator may read).
+   */
+  private async checkJobCentre(path: string, code: string): Promise<InputProblem[]> {
+    const malformed = checkServicePointCode(path, code);
+    if (malformed.length) return malformed;
+    const point = await this.ctx.loaders.servicePointByCode.load(code);
+    if (!point) return [{ path, message: 'is not a service point of the directory' }];
+    if (!JOB_CENTRE_KINDS.includes(point.kind)) return [{ path, message: 'must be a job centre or a job-centre desk' }];
+    const caller = this.ctx.caller;
+    if (caller?.role === Role.CPI_OPERATOR && !caller.territory.some((t) => point.municipality.startsWith(t))) {
+      return [{ path, message: "must be a job centre of the caller's territory" }];
+    }
+    return [];
+  }
+
+  /**
+   * Moves a DID along its state machine; an illegal move is a CONFLICT and writes nothing.
+   * The DID is loaded through the caller's row scope: outside it, NOT_FOUND like an unknown id.
+   */
   async changeStatus(input: ChangeAvailabilityDeclarationStatusInput): Promise<AvailabilityDeclaration> {
     const declaration = await this.ctx.loaders.declarationById.load(input.id);
     if (!declaration) throw notFound('The DID');
@@ -76,6 +107,7 @@ export class AvailabilityService {
     declaration.statusDate = input.effectiveOn;
     await this.ctx.em.flush();
     this.ctx.loaders.changesByDeclaration.clear(declaration.id);
+    this.ctx.loaders.statusDeclarationsByWorker.clear(declaration.worker.id);
     return declaration;
   }
 }

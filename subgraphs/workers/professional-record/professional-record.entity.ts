@@ -53,7 +53,7 @@ registerEnumType(TrainingSource, {
 @ObjectType({ description: 'A qualification obtained (titolo di studio), SAP section 5.' })
 @Entity({ tableName: 'education' })
 export class Education {
-  @Field(() => ID, { description: 'Identifier.' })
+  @Field(() => ID, { nullable: true, description: 'Identifier.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -77,7 +77,7 @@ export class Education {
 @ObjectType({ description: 'A work experience the person declared (esperienza lavorativa dichiarata), SAP section 4.' })
 @Entity({ tableName: 'declared_experience' })
 export class DeclaredExperience {
-  @Field(() => ID, { description: 'Identifier.' })
+  @Field(() => ID, { nullable: true, description: 'Identifier.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -110,7 +110,7 @@ export class DeclaredExperience {
 @Entity({ tableName: 'training_course' })
 @Unique({ properties: ['source', 'externalId'] })
 export class TrainingCourse {
-  @Field(() => ID, { description: 'Identifier.' })
+  @Field(() => ID, { nullable: true, description: 'Identifier.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

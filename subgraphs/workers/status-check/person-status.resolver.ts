@@ -4,11 +4,9 @@ import { ACTIVE_DID_STATUSES, type AvailabilityDeclaration, DidStatus } from '..
 import { type WorkersContext } from '../context';
 import { PersonStatus } from './person-status.type';
 
-/** The person's most recent DID, through the request's loaders (null when none or unknown person). */
+/** The person's most recent DID, through the request's loaders (null when the person never declared). */
 async function latestDeclaration(status: PersonStatus, ctx: WorkersContext): Promise<AvailabilityDeclaration | null> {
-  const worker = await ctx.loaders.workerByFiscalCode.load(status.fiscalCode);
-  if (!worker) return null;
-  const declarations = await ctx.loaders.declarationsByWorker.load(worker.id);
+  const declarations = await ctx.loaders.statusDeclarationsByWorker.load(status.workerId);
   return declarations[0] ?? null;
 }
 
@@ -34,7 +32,15 @@ export class PersonStatusResolver {
   }
 }
 
-/** `_entities` for PersonStatus: the key is all there is; the fields load from the database. */
-export function resolvePersonStatusReference(reference: { fiscalCode: string }): PersonStatus {
-  return Object.assign(new PersonStatus(), { fiscalCode: reference.fiscalCode });
+/**
+ * `_entities` for PersonStatus: the person is loaded by the key alone through the
+ * caller's PersonStatus scope; a person outside it resolves to null exactly like an
+ * unknown fiscal code (the workers subgraph then contributes no DID fields). Nothing
+ * else of the representation is read.
+ */
+export async function resolvePersonStatusReference(reference: { fiscalCode?: unknown }, ctx: WorkersContext): Promise<PersonStatus | null> {
+  if (typeof reference.fiscalCode !== 'string') return null;
+  const worker = await ctx.loaders.statusWorkerByFiscalCode.load(reference.fiscalCode);
+  if (!worker) return null;
+  return Object.assign(new PersonStatus(), { fiscalCode: worker.fiscalCode, workerId: worker.id });
 }

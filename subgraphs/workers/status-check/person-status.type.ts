@@ -10,4 +10,7 @@ import { FiscalCodeScalar } from '../../lib/scalars';
 export class PersonStatus {
   @Field(() => FiscalCodeScalar, { description: 'Codice fiscale the check is about.' })
   fiscalCode!: string;
+
+  /** The person, as loaded through the caller's PersonStatus scope (never taken from a representation). */
+  workerId!: string;
 }

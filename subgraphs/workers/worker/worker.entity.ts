@@ -1,7 +1,9 @@
-import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { BelfioreCodeScalar, DateScalar, FiscalCodeScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
+import { AvailabilityDeclaration } from '../availability/availability.entity';
+import { EmploymentLink } from '../employment-link/employment-link.entity';
 
 export enum Sex {
   MALE = 'MALE',
@@ -69,4 +71,12 @@ export class Worker {
 
   @Property({ type: 'datetime', onCreate: () => new Date() })
   createdAt: Opt<Date> = new Date();
+
+  /** The person's DIDs, for the database conditions of the row scopes only (the fields go through loaders). */
+  @OneToMany(() => AvailabilityDeclaration, (declaration) => declaration.worker)
+  declarationRows = new Collection<AvailabilityDeclaration>(this);
+
+  /** Who employs or employed the person (replica), for the database conditions of the row scopes only. */
+  @OneToMany(() => EmploymentLink, (link) => link.worker)
+  employmentLinks = new Collection<EmploymentLink>(this);
 }

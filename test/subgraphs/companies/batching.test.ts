@@ -5,7 +5,7 @@ import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { seedCompanies } from '../../../subgraphs/companies/seed';
 import { type DatasetEmployer, type DatasetNotice } from '../../../scripts/seed/dataset.types';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { dataset, datasetEmployer, datasetNotice, day, employerCode, workerCode } from './fixtures';
+import { dataset, datasetEmployer, datasetNotice, day, employerCaller, employerCode, workerCode } from './fixtures';
 
 const EMPLOYERS = 20;
 
@@ -36,7 +36,7 @@ describe('batching: statements do not grow with the number of employers', () => 
   let graph: TestSubgraph<CompaniesLoaders>;
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(companiesSubgraph);
+    graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(...Array.from({ length: EMPLOYERS }, (_, e) => employerCode(800 + e))) });
     const employers: DatasetEmployer[] = [];
     const notices: DatasetNotice[] = [];
     for (let e = 0; e < EMPLOYERS; e += 1) {

@@ -5,7 +5,7 @@ import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { seedCompanies } from '../../../subgraphs/companies/seed';
 import { type DatasetNotice } from '../../../scripts/seed/dataset.types';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { dataset, datasetEmployer, datasetNotice, employerCode, workerCode } from './fixtures';
+import { dataset, datasetEmployer, datasetNotice, employerCaller, employerCode, workerCode } from './fixtures';
 
 const BUSY = employerCode(71);
 const QUIET = employerCode(72);
@@ -36,7 +36,7 @@ describe('Employer.mandatoryNotices connection', () => {
   };
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(companiesSubgraph);
+    graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(BUSY, QUIET, EMPTY) });
     const hire = (employer: string, n: number, filedAt: string) =>
       datasetNotice({ relationshipId: randomUUID(), employerFiscalCode: employer, workerFiscalCode: workerCode(70 + n), filedAt });
     const busy = [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companiesSubgraph } from '../../../subgraphs/companies';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { addEmployer, employerCode } from './fixtures';
+import { addEmployer, employerCaller, employerCode } from './fixtures';
 
 // Fiscal codes grow with the serial number, so the order by fiscal code is A, B, C, D, E.
 const A = employerCode(51); // Milano, construction by ATECO and CCNL
@@ -36,7 +36,7 @@ describe('employer queries', () => {
   const codes = async (variables: Record<string, unknown>) => (await page(variables)).nodes.map((n) => n.fiscalCode);
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(companiesSubgraph);
+    graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(A, B, C, D, E) });
     const em = graph.em();
     await addEmployer(em, A, { name: 'Costruzioni Demo', atecoCode: '41.20.00', ccnl: 'F012', cassaEdileCode: 'MI00' }, [
       { municipality: '015146', address: 'Via Uno 1' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companiesSubgraph } from '../../../subgraphs/companies';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { addEmployer, employerCode, type FiledNotice, fileOk, hireInput, workerCode } from './fixtures';
+import { addEmployer, employerCaller, employerCode, type FiledNotice, fileOk, hireInput, workerCode } from './fixtures';
 
 const EMPLOYER = employerCode(61);
 const WORKER = workerCode(61);
@@ -28,7 +28,7 @@ describe('federation: keys and _entities', () => {
   };
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(companiesSubgraph);
+    graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(EMPLOYER) });
     siteId = (await addEmployer(graph.em(), EMPLOYER, { name: 'Federata S.r.l.' })).sites[0]!.id;
     hire = await fileOk(graph, hireInput(EMPLOYER, WORKER));
   });

@@ -5,6 +5,8 @@ import { encodeNumericFiscalCode, encodePersonalFiscalCode } from '../../../subg
 import { addDays, today } from '../../../subgraphs/lib/dates';
 import { Employer, WorkSite } from '../../../subgraphs/companies/employer/employer.entity';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
+import { type Caller } from '../../../subgraphs/lib/identity';
+import { asCaller, callerAs } from '../../utils/callers';
 import { type TestSubgraph } from '../../utils/subgraph';
 
 /** A synthetic 11-digit employer fiscal code, distinct for each `n`. */
@@ -15,6 +17,16 @@ export function employerCode(n: number): string {
 /** A synthetic personal fiscal code, distinct for each `n` (n < 10000). */
 export function workerCode(n: number): string {
   return encodePersonalFiscalCode({ lastName: 'Prova', firstName: 'Demo', birthDate: addDays('1970-01-01', n), sex: 'M', birthPlace: 'F205' });
+}
+
+/** An employer, or the labour consultant acting for it, filing notices for `employers` (token `employers`). */
+export function employerCaller(...employers: string[]): Caller {
+  return callerAs('EMPLOYER', 'MANDATORY_NOTICE', { employers, subject: 'CONSULTANT-TEST-1', organisation: 'labour-consultant-test' });
+}
+
+/** Headers making one request act as an employer filing for `employers`. */
+export function asEmployer(...employers: string[]): Record<string, string> {
+  return asCaller(employerCaller(...employers));
 }
 
 /** The Italian calendar day `offset` days from today. */
@@ -104,14 +116,14 @@ export function hireInput(employer: string, worker: string, overrides: Record<st
   };
 }
 
-/** Files a notice and returns the response (data and errors). */
-export function file(graph: TestSubgraph<CompaniesLoaders>, input: Record<string, unknown>) {
-  return graph.query<{ fileMandatoryNotice: FiledNotice }>(FILE, { input });
+/** Files a notice (as the graph's default caller, or with `headers`) and returns the response (data and errors). */
+export function file(graph: TestSubgraph<CompaniesLoaders>, input: Record<string, unknown>, headers?: Record<string, string>) {
+  return graph.query<{ fileMandatoryNotice: FiledNotice }>(FILE, { input }, headers);
 }
 
 /** Files a notice that must succeed; fails the test with the errors otherwise. */
-export async function fileOk(graph: TestSubgraph<CompaniesLoaders>, input: Record<string, unknown>): Promise<FiledNotice> {
-  const res = await file(graph, input);
+export async function fileOk(graph: TestSubgraph<CompaniesLoaders>, input: Record<string, unknown>, headers?: Record<string, string>): Promise<FiledNotice> {
+  const res = await file(graph, input, headers);
   if (res.errors?.length || !res.data) throw new Error(`filing failed: ${JSON.stringify(res.errors)}`);
   return res.data.fileMandatoryNotice;
 }

@@ -4,7 +4,7 @@ import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { MandatoryNotice } from '../../../subgraphs/companies/mandatory-notice/mandatory-notice.entity';
 import { EmploymentRelationship, EmploymentStatus } from '../../../subgraphs/companies/relationship/employment-relationship.entity';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { addEmployer, day, employerCode, file, fileOk, hireInput, workerCode } from './fixtures';
+import { addEmployer, day, employerCaller, employerCode, file, fileOk, hireInput, workerCode } from './fixtures';
 
 const EMPLOYER = employerCode(31);
 
@@ -24,7 +24,7 @@ describe('notices the relationship’s state does not allow', () => {
   };
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(companiesSubgraph);
+    graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(EMPLOYER) });
     await addEmployer(graph.em(), EMPLOYER);
     const hire = await fileOk(graph, hireInput(EMPLOYER, workerCode(31), { startDate: day(-30), endDate: day(60) }));
     terminatedId = hire.relationship.id;
@@ -35,7 +35,8 @@ describe('notices the relationship’s state does not allow', () => {
   it('a TERMINATION of a TERMINATED relationship is a CONFLICT naming both, and writes nothing', async () => {
     const before = await snapshot();
     const res = await file(graph, { type: 'TERMINATION', relationshipId: terminatedId, eventDate: day(0), terminationCause: 'LI' });
-    expect(res.data).toBeNull();
+    // The mutation field is nullable (restricted to employers), so a refusal nulls it, not the whole data.
+    expect(res.data).toEqual({ fileMandatoryNotice: null });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentState: 'TERMINATED', requestedState: 'TERMINATION' });
     expect(res.errors?.[0]?.message).toContain('TERMINATED');
     expect(res.errors?.[0]?.message).toContain('TERMINATION');

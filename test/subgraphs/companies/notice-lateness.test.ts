@@ -5,7 +5,7 @@ import { MandatoryNoticeType } from '../../../subgraphs/companies/mandatory-noti
 import { lateness, noticeDeadline } from '../../../subgraphs/companies/mandatory-notice/notice.deadline';
 import { legalDay } from '../../../subgraphs/lib/dates';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { addEmployer, day, employerCode, fileOk, hireInput, workerCode } from './fixtures';
+import { addEmployer, day, employerCaller, employerCode, fileOk, hireInput, workerCode } from './fixtures';
 
 const EMPLOYER = employerCode(21);
 
@@ -33,7 +33,7 @@ describe('deadlines and lateness of mandatory notices', () => {
   describe('as recorded at filing', () => {
     let graph: TestSubgraph<CompaniesLoaders>;
     beforeAll(async () => {
-      graph = await createTestSubgraph(companiesSubgraph);
+      graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(EMPLOYER) });
       await addEmployer(graph.em(), EMPLOYER);
     });
     afterAll(() => graph.close());

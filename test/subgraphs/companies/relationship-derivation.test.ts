@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companiesSubgraph } from '../../../subgraphs/companies';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { addEmployer, day, employerCode, fileOk, hireInput, workerCode } from './fixtures';
+import { addEmployer, day, employerCaller, employerCode, fileOk, hireInput, workerCode } from './fixtures';
 
 const EMPLOYER = employerCode(1);
 
 describe('employment relationships derived from mandatory notices', () => {
   let graph: TestSubgraph<CompaniesLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(companiesSubgraph);
+    graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(EMPLOYER) });
     await addEmployer(graph.em(), EMPLOYER);
   });
   afterAll(() => graph.close());

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companiesSubgraph } from '../../../subgraphs/companies';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
+import { Employer } from '../../../subgraphs/companies/employer/employer.entity';
 import { MandatoryNotice } from '../../../subgraphs/companies/mandatory-notice/mandatory-notice.entity';
 import { EmploymentRelationship } from '../../../subgraphs/companies/relationship/employment-relationship.entity';
 import { seedCompanies } from '../../../subgraphs/companies/seed';
 import { type DatasetWorker } from '../../../scripts/seed/dataset.types';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { dataset, datasetEmployer, datasetNotice, day, employerCode, workerCode } from './fixtures';
+import { dataset, datasetEmployer, datasetNotice, day, employerCaller, employerCode, workerCode } from './fixtures';
 
 const BUILDER = employerCode(41);
 const SHOP = employerCode(42);
@@ -19,7 +20,7 @@ const NON_EU_WORKER_ID = randomUUID();
 describe('seeding the companies data set', () => {
   let graph: TestSubgraph<CompaniesLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(companiesSubgraph);
+    graph = await createTestSubgraph(companiesSubgraph, { caller: employerCaller(BUILDER, SHOP) });
     const base1 = { relationshipId: R1, employerFiscalCode: BUILDER, workerFiscalCode: W1 };
     const base2 = { relationshipId: R2, employerFiscalCode: SHOP, workerFiscalCode: W2 };
     const base3 = { relationshipId: R3, employerFiscalCode: BUILDER, workerFiscalCode: W3, workerId: NON_EU_WORKER_ID };
@@ -37,7 +38,7 @@ describe('seeding the companies data set', () => {
       datasetNotice({ relationshipId: R4, employerFiscalCode: SHOP, workerFiscalCode: W1, type: 'TERMINATION', startDate: '2024-04-01', eventDate: '2024-04-05', terminationCause: 'LI', filedAt: '2024-04-06T10:00:00.000Z' }),
       datasetNotice({ relationshipId: R4, employerFiscalCode: SHOP, workerFiscalCode: W1, startDate: '2024-04-01', filedAt: '2024-04-20T10:00:00.000Z' }),
     );
-    const workers = [{ id: NON_EU_WORKER_ID, citizenship: '404' } as DatasetWorker];
+    const workers = [{ id: NON_EU_WORKER_ID, citizenship: '404', domicileMunicipality: '017029' } as DatasetWorker];
     await seedCompanies(
       graph.em(),
       dataset({
@@ -126,6 +127,30 @@ describe('seeding the companies data set', () => {
       { reps: [{ __typename: 'Worker', fiscalCode: W3 }] },
     );
     expect(res.data?._entities[0]?.mandatoryNotices[0]).toEqual({ workerCitizenship: '404', residencePermitType: 'PERMIT' });
+  });
+
+  it('takes the worker’s domicile from the data set, for each notice and for the relationship', async () => {
+    const res = await graph.query<{ r3: { workerDomicileMunicipality: string | null; notices: { workerDomicileMunicipality: string | null }[] }; r1: { workerDomicileMunicipality: string | null } }>(
+      `query($r3: ID!, $r1: ID!) {
+        r3: employmentRelationship(id: $r3) { workerDomicileMunicipality notices { workerDomicileMunicipality } }
+        r1: employmentRelationship(id: $r1) { workerDomicileMunicipality }
+      }`,
+      { r3: R3, r1: R1 },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      r3: { workerDomicileMunicipality: '017029', notices: [{ workerDomicileMunicipality: '017029' }, { workerDomicileMunicipality: '017029' }] },
+      // A worker the data set does not hold: no domicile to notify.
+      r1: { workerDomicileMunicipality: null },
+    });
+  });
+
+  it('stores the construction sector of each employer, derived from ATECO and CCNL', async () => {
+    const rows = await graph.em().find(Employer, {}, { orderBy: { fiscalCode: 'asc' } });
+    expect(rows.map((e) => [e.fiscalCode, e.construction])).toEqual([
+      [BUILDER, true],
+      [SHOP, false],
+    ]);
   });
 
   it('seeded relationships take later notices through the service', async () => {

@@ -1,21 +1,22 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import { ServicePactProgramme, ServicePactState } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
-import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { newPerson, type Person, storeHousehold, storePact } from './support';
+import { asCaller } from '../../utils/callers';
+import { type TestSubgraph } from '../../utils/subgraph';
+import { createPactsGraph, jobCentre, newPerson, type Person, socialWorker, storeHousehold, storePact } from './support';
 
-const WORKERS = `query($reps: [_Any!]!) {
-  _entities(representations: $reps) { ... on Worker { servicePacts { id } household { members { fiscalCode } } } }
-}`;
+/** The pacts of workers, as a job centre reads them. */
+const WORKER_PACTS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Worker { servicePacts { id } } } }`;
+/** The households of workers, as social services read them. */
+const WORKER_HOUSEHOLDS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Worker { household { members { fiscalCode } } } } }`;
 const CHECK = `query($cf: FiscalCode!) {
   employmentStatusCheck(fiscalCode: $cf) { person { servicePactActive } householdMembers { fiscalCode servicePactActive servicePactState } }
 }`;
 
 interface WorkerResult {
-  servicePacts: { id: string }[];
-  household: { members: { fiscalCode: string }[] } | null;
+  servicePacts?: { id: string }[];
+  household?: { members: { fiscalCode: string }[] } | null;
 }
 
 describe('per-parent fields load in batches, whatever the number of parents', () => {
@@ -24,7 +25,7 @@ describe('per-parent fields load in batches, whatever the number of parents', ()
   const HOUSEHOLD_SIZE = 5;
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createPactsGraph(jobCentre());
     people = Array.from({ length: 25 }, newPerson);
     const em = graph.em();
     for (const person of people) {
@@ -38,28 +39,32 @@ describe('per-parent fields load in batches, whatever the number of parents', ()
   afterAll(() => graph.close());
 
   /** Runs a query and returns its result with the number of SQL statements it took. */
-  const measured = async <D>(query: string, variables: Record<string, unknown>) => {
+  const measured = async <D>(query: string, variables: Record<string, unknown>, headers?: Record<string, string>) => {
     graph.runtime.db.sql.reset();
-    const res = await graph.query<D>(query, variables);
+    const res = await graph.query<D>(query, variables, headers);
     expect(res.errors).toBeUndefined();
     return { data: res.data!, statements: graph.runtime.db.sql.statements };
   };
 
-  const workers = (n: number) =>
-    measured<{ _entities: WorkerResult[] }>(WORKERS, { reps: people.slice(0, n).map((p) => ({ __typename: 'Worker', id: p.workerId })) });
+  const workers = (n: number, query: string, headers?: Record<string, string>) =>
+    measured<{ _entities: WorkerResult[] }>(query, { reps: people.slice(0, n).map((p) => ({ __typename: 'Worker', id: p.workerId })) }, headers);
 
-  it('resolves N Worker representations with their pacts and household in the same number of statements for N = 5 and N = 25', async () => {
-    const five = await workers(5);
-    const twentyFive = await workers(25);
-
+  it('resolves N Worker representations with their pacts (job centre) and household (social services) in the same number of statements for N = 5 and N = 25', async () => {
+    const five = await workers(5, WORKER_PACTS);
+    const twentyFive = await workers(25, WORKER_PACTS);
     expect(five.data._entities).toHaveLength(5);
     expect(twentyFive.data._entities).toHaveLength(25);
-    for (const worker of twentyFive.data._entities) {
-      expect(worker.servicePacts).toHaveLength(2);
-      expect(worker.household?.members).toHaveLength(HOUSEHOLD_SIZE);
-    }
+    for (const worker of twentyFive.data._entities) expect(worker.servicePacts).toHaveLength(2);
     expect(five.statements).toBeGreaterThan(0);
     expect(twentyFive.statements).toBe(five.statements);
+
+    const social = asCaller(socialWorker());
+    const fiveHomes = await workers(5, WORKER_HOUSEHOLDS, social);
+    const twentyFiveHomes = await workers(25, WORKER_HOUSEHOLDS, social);
+    expect(twentyFiveHomes.data._entities).toHaveLength(25);
+    for (const worker of twentyFiveHomes.data._entities) expect(worker.household?.members).toHaveLength(HOUSEHOLD_SIZE);
+    expect(fiveHomes.statements).toBeGreaterThan(0);
+    expect(twentyFiveHomes.statements).toBe(fiveHomes.statements);
   });
 
   it('checks a whole household in the same number of statements as a person alone', async () => {

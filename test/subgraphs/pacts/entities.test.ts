@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { InclusionPactState } from '../../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import { ServicePactProgramme, ServicePactState } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
-import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { newPerson, type Person, storeHousehold, storeInclusionPact, storePact } from './support';
+import { type Caller } from '../../../subgraphs/lib/identity';
+import { asCaller } from '../../utils/callers';
+import { type TestSubgraph } from '../../utils/subgraph';
+import { citizen, createPactsGraph, jobCentre, newPerson, type Person, socialWorker, storeHousehold, storeInclusionPact, storePact } from './support';
+
+/** Social services of the municipality of the household of these tests. */
+const SOCIAL = socialWorker(['017029']);
 
 /** What each test asks of its entity type (one type per query: the types share field names of different types). */
 const SELECTIONS: Record<string, string> = {
@@ -27,18 +31,19 @@ describe('pacts entities resolve through _entities', () => {
   let householdId: string;
   let inclusionPactId: string;
 
-  const entities = async (representations: ({ __typename: string } & Record<string, string>)[]): Promise<Entity[]> => {
+  /** `_entities` as `caller` (by default a job-centre operator of the whole region). */
+  const entities = async (representations: ({ __typename: string } & Record<string, string>)[], caller?: Caller, selection?: string): Promise<Entity[]> => {
     const typename = representations[0]!.__typename;
     const query = `query($representations: [_Any!]!) {
-      _entities(representations: $representations) { __typename ... on ${typename} { ${SELECTIONS[typename]} } }
+      _entities(representations: $representations) { __typename ... on ${typename} { ${selection ?? SELECTIONS[typename]} } }
     }`;
-    const res = await graph.query<{ _entities: Entity[] }>(query, { representations });
+    const res = await graph.query<{ _entities: Entity[] }>(query, { representations }, caller ? asCaller(caller) : undefined);
     expect(res.errors).toBeUndefined();
     return res.data!._entities;
   };
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createPactsGraph(jobCentre());
     applicant = newPerson();
     child = newPerson();
     const em = graph.em();
@@ -79,10 +84,13 @@ describe('pacts entities resolve through _entities', () => {
   });
 
   it('resolves a Household by id with its members, and null for an unknown id', async () => {
-    const [found, unknown] = await entities([
-      { __typename: 'Household', id: householdId },
-      { __typename: 'Household', id: randomUUID() },
-    ]);
+    const [found, unknown] = await entities(
+      [
+        { __typename: 'Household', id: householdId },
+        { __typename: 'Household', id: randomUUID() },
+      ],
+      SOCIAL,
+    );
     expect(found).toEqual({
       __typename: 'Household',
       id: householdId,
@@ -96,10 +104,13 @@ describe('pacts entities resolve through _entities', () => {
   });
 
   it('resolves a SocialInclusionPact by id, and null for an unknown id', async () => {
-    const [found, unknown] = await entities([
-      { __typename: 'SocialInclusionPact', id: inclusionPactId },
-      { __typename: 'SocialInclusionPact', id: randomUUID() },
-    ]);
+    const [found, unknown] = await entities(
+      [
+        { __typename: 'SocialInclusionPact', id: inclusionPactId },
+        { __typename: 'SocialInclusionPact', id: randomUUID() },
+      ],
+      SOCIAL,
+    );
     expect(found).toEqual({
       __typename: 'SocialInclusionPact',
       id: inclusionPactId,
@@ -110,7 +121,7 @@ describe('pacts entities resolve through _entities', () => {
     expect(unknown).toBeNull();
   });
 
-  it('resolves a PersonStatus by fiscal code; an unknown code is a person with no active pact', async () => {
+  it('resolves a PersonStatus by fiscal code; an unknown code is null for a job centre, a person with no active pact for the person', async () => {
     const stranger = newPerson();
     const [known, unknown] = await entities([
       { __typename: 'PersonStatus', fiscalCode: applicant.fiscalCode },
@@ -123,7 +134,10 @@ describe('pacts entities resolve through _entities', () => {
       servicePactState: 'IN_PROGRESS',
       servicePactStateDate: '2024-02-01',
     });
-    expect(unknown).toEqual({
+    // Unknown to the pacts: no pact or household in the job centre's territory, so no row.
+    expect(unknown).toBeNull();
+    const [themselves] = await entities([{ __typename: 'PersonStatus', fiscalCode: stranger.fiscalCode }], citizen(stranger));
+    expect(themselves).toEqual({
       __typename: 'PersonStatus',
       fiscalCode: stranger.fiscalCode,
       servicePactActive: false,
@@ -134,11 +148,20 @@ describe('pacts entities resolve through _entities', () => {
 
   it('resolves the Worker stub: its pacts and household for a known id, empty for an unknown one', async () => {
     const unknownId = randomUUID();
-    const [known, unknown] = await entities([
+    const reps = [
       { __typename: 'Worker', id: applicant.workerId },
       { __typename: 'Worker', id: unknownId },
-    ]);
-    expect(known).toEqual({ __typename: 'Worker', id: applicant.workerId, servicePacts: [{ id: pactId }], household: { id: householdId } });
-    expect(unknown).toEqual({ __typename: 'Worker', id: unknownId, servicePacts: [], household: null });
+    ];
+    // A job centre reads the pacts, social services the household: each stub exists, with what their scopes hold.
+    const [pacts, noPacts] = await entities(reps, jobCentre(), 'id servicePacts { id }');
+    expect(pacts).toEqual({ __typename: 'Worker', id: applicant.workerId, servicePacts: [{ id: pactId }] });
+    expect(noPacts).toEqual({ __typename: 'Worker', id: unknownId, servicePacts: [] });
+    const [home, noHome] = await entities(reps, SOCIAL, 'id household { id }');
+    expect(home).toEqual({ __typename: 'Worker', id: applicant.workerId, household: { id: householdId } });
+    expect(noHome).toEqual({ __typename: 'Worker', id: unknownId, household: null });
+    // The person sees both on their own stub; another id is not theirs, so no row.
+    const [own, other] = await entities(reps, citizen(applicant));
+    expect(own).toEqual({ __typename: 'Worker', id: applicant.workerId, servicePacts: [{ id: pactId }], household: { id: householdId } });
+    expect(other).toBeNull();
   });
 });

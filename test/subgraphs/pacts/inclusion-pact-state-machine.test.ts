@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactsSubgraph } from '../../../subgraphs/pacts';
 import {
   INCLUSION_PACT_TRANSITIONS,
   InclusionPactState,
@@ -9,8 +8,8 @@ import {
   SocialInclusionPactStateChange,
 } from '../../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
-import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { errorCode, newPerson, storeHousehold, storeInclusionPact } from './support';
+import { type TestSubgraph } from '../../utils/subgraph';
+import { createPactsGraph, errorCode, newPerson, socialWorker, storeHousehold, storeInclusionPact } from './support';
 
 const PACT_FIELDS = 'id state padSignedOn signedOn stateDate household { id } socialServices { code } history { fromState toState effectiveOn reason }';
 const CREATE = `mutation($input: CreateSocialInclusionPactInput!) { createSocialInclusionPact(input: $input) { ${PACT_FIELDS} } }`;
@@ -33,7 +32,7 @@ const MOVES = ALL_STATES.flatMap((from) => ALL_STATES.map((to) => ({ from, to, l
 describe('the social inclusion pact (PaIS) state machine', () => {
   let graph: TestSubgraph<PactsLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createPactsGraph(socialWorker());
   });
   afterAll(() => graph.close());
 

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { HouseholdRelation } from '../../../subgraphs/pacts/household/household.entity';
 import { InclusionPactState } from '../../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import { GolPathway, ServicePactProgramme, ServicePactState } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
-import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { newPerson, type Person, storeHousehold, storeInclusionPact, storePact } from './support';
+import { asCaller } from '../../utils/callers';
+import { type TestSubgraph } from '../../utils/subgraph';
+import { createPactsGraph, jobCentre, newPerson, type Person, socialWorker, storeHousehold, storeInclusionPact, storePact } from './support';
+
+/** Social services of Milan and Bergamo provinces: every household and inclusion pact of these tests. */
+const SOCIAL = asCaller(socialWorker(['015', '016']));
 
 interface Page {
   totalCount: number;
@@ -15,6 +18,8 @@ interface Page {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+// Job-centre operator of the whole region by default (every pact of these tests is in
+// scope); households and inclusion pacts are read as social services.
 describe('pacts queries', () => {
   let graph: TestSubgraph<PactsLoaders>;
   let anna: Person;
@@ -23,7 +28,7 @@ describe('pacts queries', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createPactsGraph(jobCentre());
     [anna, bruno, carla] = [newPerson(), newPerson(), newPerson()];
     const em = graph.em();
     ids.annaGol = (await storePact(em, {
@@ -78,12 +83,19 @@ describe('pacts queries', () => {
   });
 
   it('returns null for a service pact, household or inclusion pact that does not exist', async () => {
-    const res = await graph.query<Record<string, unknown>>(
-      `query($a: ID!, $b: ID!) { servicePact(id: $a) { id } household(id: $a) { id } socialInclusionPact(id: $b) { id } }`,
+    const asJobCentre = await graph.query<Record<string, unknown>>(
+      `query($a: ID!, $b: ID!) { servicePact(id: $a) { id } socialInclusionPact(id: $b) { id } }`,
       { a: randomUUID(), b: 'not-a-uuid' },
     );
-    expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ servicePact: null, household: null, socialInclusionPact: null });
+    expect(asJobCentre.errors).toBeUndefined();
+    expect(asJobCentre.data).toEqual({ servicePact: null, socialInclusionPact: null });
+    const asSocialServices = await graph.query<Record<string, unknown>>(
+      `query($a: ID!, $b: ID!) { household(id: $a) { id } socialInclusionPact(id: $b) { id } }`,
+      { a: randomUUID(), b: 'not-a-uuid' },
+      SOCIAL,
+    );
+    expect(asSocialServices.errors).toBeUndefined();
+    expect(asSocialServices.data).toEqual({ household: null, socialInclusionPact: null });
   });
 
   it('lists service pacts newest proposal first, filtered by fiscal code, job centre, programme and state', async () => {
@@ -118,6 +130,7 @@ describe('pacts queries', () => {
         id municipality members { fiscalCode relation worker { id } } inclusionPacts { id state }
       } }`,
       { id: ids.household },
+      SOCIAL,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.household).toEqual({
@@ -141,6 +154,7 @@ describe('pacts queries', () => {
         id municipality state padSignedOn signedOn stateDate household { id } socialServices { code } history { toState }
       } }`,
       { id: ids.pais },
+      SOCIAL,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.socialInclusionPact).toEqual({
@@ -158,7 +172,7 @@ describe('pacts queries', () => {
 
   it('lists social inclusion pacts newest PAD first, filtered by municipality and state', async () => {
     const list = async (args: string) => {
-      const res = await graph.query<{ socialInclusionPacts: Page }>(`{ socialInclusionPacts(${args}) { totalCount nodes { id } } }`);
+      const res = await graph.query<{ socialInclusionPacts: Page }>(`{ socialInclusionPacts(${args}) { totalCount nodes { id } } }`, undefined, SOCIAL);
       expect(res.errors).toBeUndefined();
       return res.data!.socialInclusionPacts.nodes.map((n) => n.id);
     };

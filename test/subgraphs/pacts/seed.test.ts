@@ -8,10 +8,18 @@ import { SocialInclusionPact, SocialInclusionPactStateChange } from '../../../su
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import { ServicePact, ServicePactStateChange } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
 import { seedPacts } from '../../../subgraphs/pacts/seed';
+import { ServicePointDirectoryEntry } from '../../../subgraphs/pacts/service-point/service-point-directory.entity';
+import { generateDataset } from '../../../scripts/seed/dataset';
+import { asCaller, LOMBARDY } from '../../utils/callers';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { fiscalCode } from './support';
+import { citizen, fiscalCode, jobCentre, socialWorker } from './support';
 
 const EMPTY: Dataset = { workers: [], dids: [], servicePoints: [], employers: [], notices: [], households: [], servicePacts: [], inclusionPacts: [], referrals: [] };
+
+/** A service point of the data set (only code, kind, municipality and province reach the pacts subgraph). */
+function point(code: string, kind: Dataset['servicePoints'][number]['kind'], municipality: string): Dataset['servicePoints'][number] {
+  return { code, kind, name: `Punto ${code}`, municipality, province: municipality.slice(0, 3), address: 'Sede', manager: 'Gestore', publicHousingNeighbourhood: false, parentCode: null };
+}
 
 /** A hand-made data set: one household of two, a GOL pact and an older ordinary one, one PaIS. */
 function smallDataset() {
@@ -23,6 +31,7 @@ function smallDataset() {
   const pais = randomUUID();
   const data: Dataset = {
     ...EMPTY,
+    servicePoints: [point('CPI_MI_01', 'JOB_CENTRE', '015146'), point('CPI_MI_02', 'JOB_CENTRE_DESK', '015146'), point('SS_MI_01', 'SOCIAL_SERVICES', '015146')],
     households: [{ id: householdId, municipality: '015146', members: [{ ...applicant, relation: 'APPLICANT' }, { ...child, relation: 'CHILD' }] }],
     servicePacts: [
       { id: oldPact, workerId: applicant.workerId, fiscalCode: applicant.fiscalCode, didId: null, jobCentreCode: 'CPI_MI_01', programme: 'ORDINARY', golPathway: null, state: 'COMPLETED', proposedOn: '2022-03-01', signedOn: '2022-03-03', endedOn: '2022-12-31', stateDate: '2022-12-31' },
@@ -40,13 +49,13 @@ describe('seedPacts stores the households, service pacts and inclusion pacts of 
   let fixture: ReturnType<typeof smallDataset>;
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createTestSubgraph(pactsSubgraph, { caller: jobCentre() });
     fixture = smallDataset();
     await seedPacts(graph.em(), fixture.data);
   });
   afterAll(() => graph.close());
 
-  it('makes the seeded rows readable through the graph', async () => {
+  it('makes the seeded rows readable through the graph, to the person they concern', async () => {
     const res = await graph.query<{ _entities: Record<string, unknown>[]; socialInclusionPact: Record<string, unknown> }>(
       `query($reps: [_Any!]!, $pais: ID!) {
         _entities(representations: $reps) {
@@ -56,6 +65,7 @@ describe('seedPacts stores the households, service pacts and inclusion pacts of 
         socialInclusionPact(id: $pais) { state padSignedOn signedOn stateDate household { id } socialServices { code } }
       }`,
       { reps: [{ __typename: 'Worker', id: fixture.applicant.workerId }], pais: fixture.pais },
+      asCaller(citizen(fixture.applicant)),
     );
     expect(res.errors).toBeUndefined();
     const worker = res.data!._entities[0]!;
@@ -68,7 +78,8 @@ describe('seedPacts stores the households, service pacts and inclusion pacts of 
       municipality: '015146',
       members: [
         { fiscalCode: fixture.applicant.fiscalCode, relation: 'APPLICANT', worker: { id: fixture.applicant.workerId } },
-        { fiscalCode: fixture.child.fiscalCode, relation: 'CHILD', worker: { id: fixture.child.workerId } },
+        // Another member is no Worker row of the person's (the Worker scope of a citizen is themselves).
+        { fiscalCode: fixture.child.fiscalCode, relation: 'CHILD', worker: null },
       ],
     });
     expect(res.data!.socialInclusionPact).toEqual({
@@ -93,10 +104,41 @@ describe('seedPacts stores the households, service pacts and inclusion pacts of 
     expect(res.data!.employmentStatusCheck.householdMembers).toEqual([{ fiscalCode: fixture.applicant.fiscalCode, servicePactActive: true }]);
   });
 
+  it('stores the service-point directory, which places the pacts in the territory of their job centre', async () => {
+    const entries = await graph.em().find(ServicePointDirectoryEntry, {}, { orderBy: { code: 'asc' } });
+    expect(entries.map((e) => ({ code: e.code, kind: e.kind, municipality: e.municipality, province: e.province }))).toEqual([
+      { code: 'CPI_MI_01', kind: 'JOB_CENTRE', municipality: '015146', province: '015' },
+      { code: 'CPI_MI_02', kind: 'JOB_CENTRE_DESK', municipality: '015146', province: '015' },
+      { code: 'SS_MI_01', kind: 'SOCIAL_SERVICES', municipality: '015146', province: '015' },
+    ]);
+    const pacts = (territory: string[]) =>
+      graph.query<{ servicePacts: { totalCount: number } }>(
+        'query($cf: FiscalCode!) { servicePacts(fiscalCode: $cf) { totalCount } }',
+        { cf: fixture.applicant.fiscalCode },
+        asCaller(jobCentre(territory)),
+      );
+    expect((await pacts(['015'])).data!.servicePacts.totalCount).toBe(2);
+    expect((await pacts(['015146'])).data!.servicePacts.totalCount).toBe(2);
+    expect((await pacts(['016'])).data!.servicePacts.totalCount).toBe(0);
+  });
+
+  it('makes the seeded households and inclusion pacts readable to the social services of their municipality', async () => {
+    const res = await graph.query<{ socialInclusionPact: { household: { id: string } } | null }>(
+      'query($id: ID!) { socialInclusionPact(id: $id) { household { id } } }',
+      { id: fixture.pais },
+      asCaller(socialWorker(['015146'])),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.socialInclusionPact).toEqual({ household: { id: fixture.householdId } });
+  });
+
   it('refuses a data set with a value outside the enums, naming the record and not the value', async () => {
     const { data } = smallDataset();
     data.servicePacts[0]!.state = 'SOMEWHERE';
     await expect(seedPacts(graph.em(), data)).rejects.toThrow(/servicePacts\[0\]\.state has an unknown value/);
+    const point = smallDataset().data;
+    point.servicePoints[0]!.kind = 'SOMEWHERE' as never;
+    await expect(seedPacts(graph.em(), point)).rejects.toThrow(/servicePoints\[0\]\.kind has an unknown value/);
   });
 
   it('refuses a GOL pact without a pathway, and writes nothing of that data set', async () => {
@@ -104,6 +146,39 @@ describe('seedPacts stores the households, service pacts and inclusion pacts of 
     data.servicePacts[1]!.golPathway = null;
     await expect(seedPacts(graph.em(), data)).rejects.toThrow(/servicePacts\[1\]/);
     expect(await graph.em().count(Household, { id: householdId })).toBe(0);
+  });
+});
+
+describe('seedPacts on the generated demo data set', () => {
+  let graph: TestSubgraph<PactsLoaders>;
+  let data: Dataset;
+  beforeAll(async () => {
+    graph = await createTestSubgraph(pactsSubgraph, { caller: jobCentre() });
+    data = generateDataset({ workers: 300, seed: 7, today: '2025-06-30' });
+    await seedPacts(graph.em(), data);
+  });
+  afterAll(() => graph.close());
+
+  it('places every service pact at a job centre or desk of the directory, so the region sees them all and each province its own', async () => {
+    const count = async (territory: string[]) =>
+      (await graph.query<{ servicePacts: { totalCount: number } }>('{ servicePacts { totalCount } }', undefined, asCaller(jobCentre(territory)))).data!.servicePacts.totalCount;
+    expect(data.servicePacts.length).toBeGreaterThan(0);
+    expect(await count(LOMBARDY)).toBe(data.servicePacts.length);
+    const byProvince = await Promise.all(LOMBARDY.map((province) => count([province])));
+    expect(byProvince.reduce((a, b) => a + b, 0)).toBe(data.servicePacts.length);
+  });
+
+  it('gives every inclusion pact social services of the directory, and its municipality to the social workers', async () => {
+    const kinds = new Map(data.servicePoints.map((p) => [p.code, p.kind]));
+    expect(data.inclusionPacts.every((p) => kinds.get(p.socialServicesCode) === 'SOCIAL_SERVICES')).toBe(true);
+    const municipalities = [...new Set(data.inclusionPacts.map((p) => p.municipality))];
+    const counts = await Promise.all(
+      municipalities.map(async (m) =>
+        (await graph.query<{ socialInclusionPacts: { totalCount: number } }>('{ socialInclusionPacts { totalCount } }', undefined, asCaller(socialWorker([m])))).data!
+          .socialInclusionPacts.totalCount,
+      ),
+    );
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(data.inclusionPacts.length);
   });
 });
 

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import {
   GolPathway,
@@ -10,8 +9,9 @@ import {
   ServicePactStateChange,
 } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
 import { REPLACED_BY_NEW_PACT } from '../../../subgraphs/pacts/service-pact/service-pact.service';
-import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { errorCode, newPerson, problemsOf, storePact } from './support';
+import { asCaller } from '../../utils/callers';
+import { type TestSubgraph } from '../../utils/subgraph';
+import { createPactsGraph, errorCode, jobCentre, newPerson, problemsOf, storePact } from './support';
 
 const SIGN = `mutation($input: SignServicePactInput!) { signServicePact(input: $input) { id state signedOn } }`;
 const WORKER = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Worker { servicePacts { id state } } } }`;
@@ -19,7 +19,7 @@ const WORKER = `query($reps: [_Any!]!) { _entities(representations: $reps) { ...
 describe('signing a service pact closes the previous active pact of the same programme', () => {
   let graph: TestSubgraph<PactsLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createPactsGraph(jobCentre());
   });
   afterAll(() => graph.close());
 
@@ -64,6 +64,24 @@ describe('signing a service pact closes the previous active pact of the same pro
     const res = await graph.query(SIGN, { input: { id: next.id, signedOn: '2024-02-02' } });
     expect(res.errors).toBeUndefined();
     expect((await load(old.id)).pact).toMatchObject({ state: ServicePactState.COMPLETED, endedOn: '2024-02-02' });
+  });
+
+  it('closes the active pact of the same programme held by a job centre outside the territory, which stays out of sight', async () => {
+    const person = newPerson();
+    const elsewhere = await storePact(graph.em(), { person, state: ServicePactState.IN_PROGRESS, proposedOn: '2023-01-10', stateDate: '2023-02-01', jobCentreCode: 'CPI_BG_01' });
+    const next = await storePact(graph.em(), { person, state: ServicePactState.PROPOSED, proposedOn: '2024-03-01', jobCentreCode: 'CPI_MI_01' });
+    const milan = asCaller(jobCentre(['015']));
+
+    const res = await graph.query(SIGN, { input: { id: next.id, signedOn: '2024-03-05' } }, milan);
+    expect(res.errors).toBeUndefined();
+    // One active pact per person and programme, whoever holds the other one.
+    expect((await load(elsewhere.id)).pact).toMatchObject({ state: ServicePactState.COMPLETED, endedOn: '2024-03-05' });
+    const listed = await graph.query<{ _entities: { servicePacts: { id: string; state: string }[] }[] }>(
+      WORKER,
+      { reps: [{ __typename: 'Worker', id: person.workerId }] },
+      milan,
+    );
+    expect(listed.data!._entities[0]!.servicePacts).toEqual([{ id: next.id, state: 'SIGNED' }]);
   });
 
   it('leaves alone the pacts of other programmes, ended pacts, other proposals and other people', async () => {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import {
   SERVICE_PACT_TRANSITIONS,
@@ -9,8 +8,8 @@ import {
   ServicePactState,
   ServicePactStateChange,
 } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
-import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { errorCode, newPerson, problemsOf, storePact } from './support';
+import { type TestSubgraph } from '../../utils/subgraph';
+import { createPactsGraph, errorCode, jobCentre, newPerson, problemsOf, storePact } from './support';
 
 const PACT_FIELDS = 'id state active proposedOn signedOn endedOn stateDate history { fromState toState effectiveOn reason }';
 const CREATE = `mutation($input: CreateServicePactInput!) { createServicePact(input: $input) { ${PACT_FIELDS} } }`;
@@ -38,7 +37,7 @@ const FINAL = [ServicePactState.COMPLETED, ServicePactState.INTERRUPTED, Service
 describe('the service pact state machine', () => {
   let graph: TestSubgraph<PactsLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createPactsGraph(jobCentre());
   });
   afterAll(() => graph.close());
 

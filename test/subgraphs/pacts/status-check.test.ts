@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { HouseholdRelation } from '../../../subgraphs/pacts/household/household.entity';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import { ServicePactProgramme, ServicePactState } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
-import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { newPerson, type Person, storeHousehold, storePact } from './support';
+import { asCaller } from '../../utils/callers';
+import { type TestSubgraph } from '../../utils/subgraph';
+import { citizen, createPactsGraph, jobCentre, newPerson, type Person, storeHousehold, storePact } from './support';
 
 const CHECK = `query($cf: FiscalCode!) {
   employmentStatusCheck(fiscalCode: $cf) {
@@ -22,7 +22,7 @@ interface Status {
   servicePactStateDate: string | null;
 }
 interface Check {
-  employmentStatusCheck: { checkedAt: string; person: Status; householdMembers: Status[] };
+  employmentStatusCheck: { checkedAt: string; person: Status; householdMembers: Status[] } | null;
 }
 
 describe('employmentStatusCheck answers the work-pact check of the RdC plan for a person and their household', () => {
@@ -40,14 +40,16 @@ describe('employmentStatusCheck answers the work-pact check of the RdC plan for 
   /** Not in any household, with an active pact. */
   let single: Person;
 
+  /** The check as a job-centre operator of the whole region (every pact and household here is in its territory). */
   const check = async (fiscalCode: string) => {
     const res = await graph.query<Check>(CHECK, { cf: fiscalCode });
     expect(res.errors).toBeUndefined();
-    return res.data!.employmentStatusCheck;
+    expect(res.data!.employmentStatusCheck).not.toBeNull();
+    return res.data!.employmentStatusCheck!;
   };
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(pactsSubgraph);
+    graph = await createPactsGraph(jobCentre());
     [signed, working, ended, proposed, without, single] = Array.from({ length: 6 }, newPerson);
     const em = graph.em();
     await storePact(em, { person: signed, state: ServicePactState.SIGNED, proposedOn: '2024-03-01', signedOn: '2024-03-04' });
@@ -115,11 +117,16 @@ describe('employmentStatusCheck answers the work-pact check of the RdC plan for 
     expect(result.householdMembers).toEqual([]);
   });
 
-  it('answers for an unknown person: no active pact, no state, no household', async () => {
+  it('answers the person unknown here: no active pact, no state, no household; a job centre gets no row for them', async () => {
     const stranger = newPerson();
-    const result = await check(stranger.fiscalCode);
-    expect(result.person).toEqual({ fiscalCode: stranger.fiscalCode, servicePactActive: false, servicePactState: null, servicePactStateDate: null });
-    expect(result.householdMembers).toEqual([]);
+    const own = await graph.query<Check>(CHECK, { cf: stranger.fiscalCode }, asCaller(citizen(stranger)));
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.employmentStatusCheck!.person).toEqual({ fiscalCode: stranger.fiscalCode, servicePactActive: false, servicePactState: null, servicePactStateDate: null });
+    expect(own.data!.employmentStatusCheck!.householdMembers).toEqual([]);
+    // No pact and no household of the job centre's territory: outside its scope, as if absent.
+    const res = await graph.query<Check>(CHECK, { cf: stranger.fiscalCode });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.employmentStatusCheck).toBeNull();
   });
 
   it('stamps the answer with the time of the check', async () => {

@@ -15,7 +15,53 @@ import {
   ServicePactState,
   ServicePactStateChange,
 } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
-import { type GraphQLResponse } from '../../utils/subgraph';
+import { type Caller } from '../../../subgraphs/lib/identity';
+import { pactsSubgraph } from '../../../subgraphs/pacts';
+import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
+import { DirectoryKind, ServicePointDirectoryEntry } from '../../../subgraphs/pacts/service-point/service-point-directory.entity';
+import { callerAs, LOMBARDY } from '../../utils/callers';
+import { createTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../../utils/subgraph';
+
+/**
+ * The service-point directory of the tests (synthetic codes): job centres and a desk in
+ * Milan (015146) and Bergamo (016024), social services of both, and a social desk.
+ */
+export const DIRECTORY: readonly { code: string; kind: DirectoryKind; municipality: string; province: string }[] = [
+  { code: 'CPI_MI_01', kind: DirectoryKind.JOB_CENTRE, municipality: '015146', province: '015' },
+  { code: 'CPI_MI_02', kind: DirectoryKind.JOB_CENTRE_DESK, municipality: '015146', province: '015' },
+  { code: 'CPI_BG_01', kind: DirectoryKind.JOB_CENTRE, municipality: '016024', province: '016' },
+  { code: 'SS_MI_01', kind: DirectoryKind.SOCIAL_SERVICES, municipality: '015146', province: '015' },
+  { code: 'SS_BG_01', kind: DirectoryKind.SOCIAL_SERVICES, municipality: '016024', province: '016' },
+  { code: 'SD_CR_01', kind: DirectoryKind.SOCIAL_DESK, municipality: '019036', province: '019' },
+];
+
+/** Stores the test directory (the replica of the referrals service points). */
+export async function storeDirectory(em: EntityManager): Promise<void> {
+  for (const entry of DIRECTORY) em.create(ServicePointDirectoryEntry, entry);
+  await em.flush();
+}
+
+/** A job-centre operator providing employment services; by default for the whole of Lombardy. */
+export function jobCentre(territory: string[] = LOMBARDY, purpose: 'EMPLOYMENT_SERVICES' | 'REFERRAL' = 'EMPLOYMENT_SERVICES'): Caller {
+  return callerAs('CPI_OPERATOR', purpose, { territory, subject: 'CPI-OPERATOR-1', organisation: 'cpi-test' });
+}
+
+/** A municipal social worker managing inclusion pacts; by default of Milan (015146). */
+export function socialWorker(territory: string[] = ['015146'], purpose: 'SOCIAL_INCLUSION' | 'REFERRAL' = 'SOCIAL_INCLUSION'): Caller {
+  return callerAs('SOCIAL_WORKER', purpose, { territory, subject: 'SOCIAL-WORKER-1', organisation: 'comune-test' });
+}
+
+/** The person themselves (SPID/CIE): the token subject is their fiscal code. */
+export function citizen(person: Person): Caller {
+  return callerAs('CITIZEN', 'SELF_SERVICE', { subject: person.fiscalCode, organisation: 'spid' });
+}
+
+/** The pacts subgraph on a fresh database holding the test directory, acting by default as `caller`. */
+export async function createPactsGraph(caller: Caller | null): Promise<TestSubgraph<PactsLoaders>> {
+  const graph = await createTestSubgraph(pactsSubgraph, { caller });
+  await storeDirectory(graph.em());
+  return graph;
+}
 
 /** A synthetic, valid personal fiscal code; distinct for every `n` below 30,000. */
 export function fiscalCode(n: number): string {
@@ -54,7 +100,7 @@ export async function storePact(em: EntityManager, spec: PactSpec): Promise<Serv
   const pact = em.create(ServicePact, {
     workerId: spec.person.workerId,
     fiscalCode: spec.person.fiscalCode,
-    jobCentreCode: spec.jobCentreCode ?? 'CPI_MI_01',
+    jobCentre: spec.jobCentreCode ?? 'CPI_MI_01',
     programme: spec.programme ?? ServicePactProgramme.ORDINARY,
     golPathway: spec.golPathway ?? null,
     state,
@@ -90,14 +136,14 @@ export async function storeHousehold(
 export async function storeInclusionPact(
   em: EntityManager,
   household: Household,
-  spec: { state?: InclusionPactState; padSignedOn?: string; stateDate?: string } = {},
+  spec: { state?: InclusionPactState; padSignedOn?: string; stateDate?: string; municipality?: string; socialServicesCode?: string } = {},
 ): Promise<SocialInclusionPact> {
   const padSignedOn = spec.padSignedOn ?? '2024-02-01';
   const state = spec.state ?? InclusionPactState.TO_CONVENE;
   const pact = em.create(SocialInclusionPact, {
     household: em.getReference(Household, household.id),
-    municipality: household.municipality,
-    socialServicesCode: 'SS_MI_01',
+    municipality: spec.municipality ?? household.municipality,
+    socialServicesCode: spec.socialServicesCode ?? 'SS_MI_01',
     state,
     padSignedOn,
     stateDate: spec.stateDate ?? padSignedOn,

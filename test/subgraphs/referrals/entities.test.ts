@@ -4,7 +4,7 @@ import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
 import { ReferralState } from '../../../subgraphs/referrals/referral/referral.entity';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { insertReferral, insertServicePoints, POINTS } from './fixtures';
+import { insertReferral, insertServicePoints, POINTS, REGION_OPERATOR } from './fixtures';
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ServicePoint { code name } ... on Referral { id state from { code } } ... on Worker { id referrals { id } } } }';
 
@@ -14,7 +14,7 @@ describe('federation entities', () => {
   let older: string;
   let newer: string;
   beforeAll(async () => {
-    graph = await createTestSubgraph(referralsSubgraph);
+    graph = await createTestSubgraph(referralsSubgraph, { caller: REGION_OPERATOR });
     const em = graph.em();
     await insertServicePoints(em);
     older = await insertReferral(em, { workerId, state: ReferralState.ACCEPTED, createdAt: new Date('2025-01-10T10:00:00Z') });

@@ -2,9 +2,21 @@ import { type EntityData, type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Referral, ReferralEvent, ReferralLegalBasis, ReferralReason, ReferralState } from '../../../subgraphs/referrals/referral/referral.entity';
 import { ServicePoint, ServicePointKind } from '../../../subgraphs/referrals/service-point/service-point.entity';
+import { callerAs, LOMBARDY } from '../../utils/callers';
+import { person } from '../../utils/people';
 
-/** A synthetic codice fiscale with a valid check character (not a real person). */
-export const FISCAL_CODE = 'RSSMRA85T10A562S';
+/** A synthetic codice fiscale with a valid check character (built by the encoder, not a real person). */
+export const FISCAL_CODE = person(1).fiscalCode;
+
+/** Organisation of the job-centre operators of the tests. */
+export const AFOL = 'org-afol-metropolitana';
+
+/**
+ * A job-centre operator of the whole region working on referrals: every service point of
+ * {@link POINTS} lies in its territory, so it sees every referral between them and acts
+ * for both sides. The caller of the tests that are about rules other than access.
+ */
+export const REGION_OPERATOR = callerAs('CPI_OPERATOR', 'REFERRAL', { subject: 'operator-cpi-0001', organisation: AFOL, territory: LOMBARDY });
 
 /** Service points of every kind, in Milano (015) and Cremona (019). */
 export const POINTS = {
@@ -42,11 +54,15 @@ export const PATH_TO: Record<ReferralState, ReferralState[]> = {
 export interface ReferralRow {
   id?: string;
   workerId?: string;
+  fiscalCode?: string;
   from?: string;
   to?: string;
   state?: ReferralState;
   createdAt?: Date;
   dueBy?: string | null;
+  legalBasis?: ReferralLegalBasis;
+  /** The writing organisation (default {@link AFOL}; null: none recorded). */
+  organisation?: string | null;
 }
 
 /** Stores a referral already in `state`, with the history that led there; returns its id. */
@@ -60,12 +76,13 @@ export async function insertReferral(em: EntityManager, row: ReferralRow = {}): 
     {
       id,
       workerId: row.workerId ?? randomUUID(),
-      workerFiscalCode: FISCAL_CODE,
+      workerFiscalCode: row.fiscalCode ?? FISCAL_CODE,
       from: row.from ?? POINTS.jobCentre.code,
       to: row.to ?? POINTS.social.code,
       reason: ReferralReason.SOCIAL_NEEDS,
       motivation: 'Needs beyond work emerged at the interview',
-      legalBasis: ReferralLegalBasis.LEGAL_OBLIGATION,
+      legalBasis: row.legalBasis ?? ReferralLegalBasis.LEGAL_OBLIGATION,
+      createdByOrganisation: row.organisation !== undefined ? row.organisation : AFOL,
       state,
       createdAt,
       updatedAt: createdAt,

@@ -2,13 +2,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
 import { Referral, ReferralEvent } from '../../../subgraphs/referrals/referral/referral.entity';
+import { asCaller, callerAs } from '../../utils/callers';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { CREATE_REFERRAL, insertServicePoints, POINTS, referralInput } from './fixtures';
+import { CREATE_REFERRAL, insertServicePoints, POINTS, referralInput, REGION_OPERATOR } from './fixtures';
 
 interface Problem {
   path: string;
   message: string;
 }
+
+/** An operator of the social desk of Cremona (a sportello sociale run with a union). */
+const SOCIAL_DESK = asCaller(callerAs('SOCIAL_DESK_OPERATOR', 'REFERRAL', { subject: 'desk-operator-0001', organisation: 'org-cgil-cremona' }));
 
 const MOTIVATION_MESSAGE = 'a referral from a job centre to social services requires a written motivation of at least 20 characters';
 
@@ -16,7 +20,8 @@ describe('rules for a new referral', () => {
   let graph: TestSubgraph<ReferralsLoaders>;
   let rowsBefore: number;
   beforeAll(async () => {
-    graph = await createTestSubgraph(referralsSubgraph);
+    // A job-centre operator of the whole region: every sending point of the tests is in its territory.
+    graph = await createTestSubgraph(referralsSubgraph, { caller: REGION_OPERATOR });
     await insertServicePoints(graph.em());
   });
   afterAll(() => graph.close());
@@ -28,16 +33,17 @@ describe('rules for a new referral', () => {
     return (await graph.em().count(Referral)) + (await graph.em().count(ReferralEvent)) - rowsBefore;
   }
 
-  async function problemsFor(input: Record<string, unknown>): Promise<Problem[]> {
-    const res = await graph.query(CREATE_REFERRAL, { input });
-    expect(res.data).toBeNull();
+  async function problemsFor(input: Record<string, unknown>, headers?: Record<string, string>): Promise<Problem[]> {
+    const res = await graph.query(CREATE_REFERRAL, { input }, headers);
+    // The mutation's result is nullable (the access policy restricts it): null, with the error.
+    expect(res.data).toEqual({ createReferral: null });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await rowsWritten()).toBe(0);
     return res.errors?.[0]?.extensions?.problems as Problem[];
   }
 
-  async function accepted(input: Record<string, unknown>): Promise<string> {
-    const res = await graph.query<{ createReferral: { state: string } }>(CREATE_REFERRAL, { input });
+  async function accepted(input: Record<string, unknown>, headers?: Record<string, string>): Promise<string> {
+    const res = await graph.query<{ createReferral: { state: string } }>(CREATE_REFERRAL, { input }, headers);
     expect(res.errors).toBeUndefined();
     expect(await rowsWritten()).toBe(3);
     return res.data!.createReferral.state;
@@ -83,13 +89,16 @@ describe('rules for a new referral', () => {
   });
 
   describe('a sportello sociale refers on consent', () => {
-    it('refuses LEGAL_OBLIGATION from a social desk', async () => {
-      const problems = await problemsFor(referralInput({ fromCode: POINTS.socialDesk.code, toCode: POINTS.socialCremona.code, legalBasis: 'LEGAL_OBLIGATION' }));
+    it.each([
+      ['a social desk operator', SOCIAL_DESK],
+      ['a job-centre operator', undefined],
+    ])('refuses LEGAL_OBLIGATION from a social desk, written by %s, naming the rule once', async (_label, headers) => {
+      const problems = await problemsFor(referralInput({ fromCode: POINTS.socialDesk.code, toCode: POINTS.socialCremona.code, legalBasis: 'LEGAL_OBLIGATION' }), headers);
       expect(problems).toEqual([{ path: 'input.legalBasis', message: 'a referral from a sportello sociale (SOCIAL_DESK) requires the legal basis CONSENT' }]);
     });
 
     it('accepts CONSENT from a social desk, without a motivation', async () => {
-      expect(await accepted(referralInput({ fromCode: POINTS.socialDesk.code, toCode: POINTS.patronato.code, reason: 'BENEFIT_APPLICATION', legalBasis: 'CONSENT', motivation: null }))).toBe('SENT');
+      expect(await accepted(referralInput({ fromCode: POINTS.socialDesk.code, toCode: POINTS.patronato.code, reason: 'BENEFIT_APPLICATION', legalBasis: 'CONSENT', motivation: null }), SOCIAL_DESK)).toBe('SENT');
     });
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../../subgraphs/lib/dates';
 import { Purpose, Role, type Caller } from '../../../subgraphs/lib/identity';
+import { asCaller, callerAs } from '../../utils/callers';
 import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
 import { ReferralState } from '../../../subgraphs/referrals/referral/referral.entity';
@@ -35,6 +36,7 @@ interface ReferralData {
   history: Event[];
 }
 
+/** A job-centre operator of the province of Milan, where both the job centre and social services of the tests lie. */
 const OPERATOR: Caller = {
   subject: 'operator-cpi-0001',
   organisation: 'AFOL Metropolitana',
@@ -57,8 +59,8 @@ describe('referral lifecycle', () => {
   });
   afterAll(() => graph.close());
 
-  async function run(query: string, variables: Record<string, unknown>, field: string): Promise<ReferralData> {
-    const res = await graph.query<Record<string, ReferralData>>(query, variables);
+  async function run(query: string, variables: Record<string, unknown>, field: string, headers?: Record<string, string>): Promise<ReferralData> {
+    const res = await graph.query<Record<string, ReferralData>>(query, variables, headers);
     expect(res.errors).toBeUndefined();
     return res.data![field]!;
   }
@@ -179,19 +181,26 @@ describe('referral lifecycle', () => {
   it('answers NOT_FOUND for an unknown referral', async () => {
     const res = await graph.query(byId('acceptReferral'), { id: '00000000-0000-4000-8000-000000000000' });
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(res.data).toBeNull();
+    expect(res.data).toEqual({ acceptReferral: null });
   });
 
   it('shows the new state in the inbox and in Worker.referrals after a transition', async () => {
+    // Between Cremona's service points: an operator of Cremona writes, accepts and reads it.
+    const cremona = asCaller(callerAs('CPI_OPERATOR', 'REFERRAL', { subject: 'operator-cpi-0002', organisation: 'org-provincia-cremona', territory: ['019'] }));
     const input = referralInput({ toCode: POINTS.socialCremona.code, fromCode: POINTS.jobCentreCremona.code });
-    const { id } = await run(CREATE_REFERRAL, { input }, 'createReferral');
-    await run(byId('acceptReferral'), { id }, 'acceptReferral');
-    const res = await graph.query<{ servicePoint: { referralsReceived: { nodes: { id: string; state: string }[] } }; _entities: { referrals: { id: string; state: string }[] }[] }>(
-      `query($r: [_Any!]!) { servicePoint(code: "${POINTS.socialCremona.code}") { referralsReceived { nodes { id state } } }
-        _entities(representations: $r) { ... on Worker { referrals { id state } } } }`,
-      { r: [{ __typename: 'Worker', id: input.workerId }] },
-    );
+    const { id } = await run(CREATE_REFERRAL, { input }, 'createReferral', cremona);
+    await run(byId('acceptReferral'), { id }, 'acceptReferral', cremona);
+    const query = `query($r: [_Any!]!) { servicePoint(code: "${POINTS.socialCremona.code}") { referralsReceived { nodes { id state } } }
+        _entities(representations: $r) { ... on Worker { referrals { id state } } } }`;
+    type Result = { servicePoint: { referralsReceived: { nodes: { id: string; state: string }[] } }; _entities: { referrals: { id: string; state: string }[] }[] };
+    const res = await graph.query<Result>(query, { r: [{ __typename: 'Worker', id: input.workerId }] }, cremona);
+    expect(res.errors).toBeUndefined();
     expect(res.data?.servicePoint.referralsReceived.nodes).toEqual([{ id, state: 'ACCEPTED' }]);
     expect(res.data?._entities[0]?.referrals).toEqual([{ id, state: 'ACCEPTED' }]);
+    // The operator of Milan sees neither: the referral lies outside its territory.
+    const milan = await graph.query<Result>(query, { r: [{ __typename: 'Worker', id: input.workerId }] });
+    expect(milan.errors).toBeUndefined();
+    expect(milan.data?.servicePoint.referralsReceived.nodes).toEqual([]);
+    expect(milan.data?._entities[0]?.referrals).toEqual([]);
   });
 });

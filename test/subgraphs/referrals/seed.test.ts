@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dataset, type DatasetServicePoint } from '../../../scripts/seed/dataset.types';
 import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
-import { ReferralEvent } from '../../../subgraphs/referrals/referral/referral.entity';
+import { Referral, ReferralEvent } from '../../../subgraphs/referrals/referral/referral.entity';
 import { seedReferrals } from '../../../subgraphs/referrals/seed';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { FISCAL_CODE } from './fixtures';
+import { FISCAL_CODE, REGION_OPERATOR } from './fixtures';
 
 const WORKER = '6f1c1a52-3d4e-4b8a-9c0d-1e2f3a4b5c6d';
 const point = (code: string, kind: DatasetServicePoint['kind'], parentCode: string | null = null): DatasetServicePoint => ({
@@ -87,7 +87,7 @@ const DATA: Dataset = {
 describe('seeding the referrals subgraph', () => {
   let graph: TestSubgraph<ReferralsLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(referralsSubgraph);
+    graph = await createTestSubgraph(referralsSubgraph, { caller: REGION_OPERATOR });
     await seedReferrals(graph.em(), DATA);
   });
   afterAll(() => graph.close());
@@ -129,6 +129,11 @@ describe('seeding the referrals subgraph', () => {
     expect(closed!.history).toEqual(DATA.referrals[0]!.history.map((e, i) => ({ sequence: i + 1, ...e })));
     expect(rejected).toMatchObject({ state: 'REJECTED', rejectionReason: 'Not resident in the area', outcome: null, dueBy: '2025-03-03' });
     expect(draft).toMatchObject({ state: 'DRAFT', sentAt: null, dueBy: null });
+  });
+
+  it("records the sending service point's code as the organisation that wrote each referral", async () => {
+    const rows = await graph.em().find(Referral, {}, { orderBy: { createdAt: 'asc' } });
+    expect(rows.map((r) => [r.id, r.createdByOrganisation])).toEqual(DATA.referrals.map((r) => [r.id, r.fromCode]));
   });
 
   it('stores one history row per event', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
+import { callerAs } from '../../utils/callers';
+import { person } from '../../utils/people';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
 import { insertServicePoints, POINTS } from './fixtures';
 
@@ -25,7 +27,9 @@ const ALL_CODES = Object.values(POINTS).map((p) => p.code).sort();
 describe('service points', () => {
   let graph: TestSubgraph<ReferralsLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(referralsSubgraph);
+    // The directory is not personal data: any verified caller reads it (here a citizen;
+    // access.test.ts reads it as every role).
+    graph = await createTestSubgraph(referralsSubgraph, { caller: callerAs('CITIZEN', 'SELF_SERVICE', { subject: person(7).fiscalCode }) });
     await insertServicePoints(graph.em());
   });
   afterAll(() => graph.close());

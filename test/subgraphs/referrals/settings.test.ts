@@ -5,7 +5,7 @@ import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
 import { loadReferralsSettings } from '../../../subgraphs/referrals/settings';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { CREATE_REFERRAL, insertServicePoints, referralInput } from './fixtures';
+import { CREATE_REFERRAL, insertServicePoints, referralInput, REGION_OPERATOR } from './fixtures';
 
 describe('REFERRAL_RESPONSE_DAYS', () => {
   it('defaults to 30 days', () => {
@@ -27,7 +27,7 @@ describe('REFERRAL_RESPONSE_DAYS', () => {
     beforeAll(async () => {
       // Read once per process, at the first referral sent: this file runs in its own process.
       process.env.REFERRAL_RESPONSE_DAYS = '10';
-      graph = await createTestSubgraph(referralsSubgraph);
+      graph = await createTestSubgraph(referralsSubgraph, { caller: REGION_OPERATOR });
       await insertServicePoints(graph.em());
     });
     afterAll(async () => {

@@ -4,7 +4,7 @@ import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
 import { ReferralState } from '../../../subgraphs/referrals/referral/referral.entity';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { insertReferral, insertServicePoints, PATH_TO, POINTS } from './fixtures';
+import { insertReferral, insertServicePoints, PATH_TO, POINTS, REGION_OPERATOR } from './fixtures';
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Worker {
   id referrals { from { code name } to { code } history { toState } } } } }`;
@@ -18,7 +18,7 @@ describe('Worker.referrals batching', () => {
   const workers = Array.from({ length: 25 }, () => randomUUID());
   const senders = [POINTS.jobCentre, POINTS.desk, POINTS.socialDesk];
   beforeAll(async () => {
-    graph = await createTestSubgraph(referralsSubgraph);
+    graph = await createTestSubgraph(referralsSubgraph, { caller: REGION_OPERATOR });
     const em = graph.em();
     await insertServicePoints(em);
     for (const [index, workerId] of workers.entries()) {
@@ -47,7 +47,7 @@ describe('Worker.referrals batching', () => {
   it('issues the same number of SQL statements for 5 and for 25 workers', async () => {
     const five = await statementsFor(5);
     const twentyFive = await statementsFor(25);
-    // One statement each for the referrals, their service points and their histories.
+    // One statement each for the referrals (the row scope joined in), their service points and their histories.
     expect(five).toBe(3);
     expect(twentyFive).toBe(five);
   });

@@ -6,6 +6,7 @@ import { type WorkersLoaders } from '../../../subgraphs/workers/loaders';
 import { Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { person } from '../../utils/people';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { addDirectory, REGIONAL_CPI } from './support';
 
 const REGISTER = `mutation($input: RegisterAvailabilityDeclarationInput!) {
   registerAvailabilityDeclaration(input: $input) { id status statusDate active history { fromStatus toStatus reason } }
@@ -20,7 +21,9 @@ describe('availability declaration (DID)', () => {
   const child = person(2, { birthDate: addDays(today(), -365 * 10) });
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(workersSubgraph);
+    // A job-centre operator of the whole region: every person here is in its scope.
+    graph = await createTestSubgraph(workersSubgraph, { caller: REGIONAL_CPI });
+    await addDirectory(graph.em());
     const em = graph.em();
     em.create(Worker, adult as Worker);
     em.create(Worker, child as Worker);

@@ -6,6 +6,7 @@ import { Education, EducationLevel, TrainingCourse, TrainingSource } from '../..
 import { Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { person } from '../../utils/people';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { addDirectory, REGIONAL_CPI } from './support';
 
 const LIST = `query($first: Int) { workers(first: $first) { nodes {
   id availabilityDeclaration { status history { toStatus } jobCentre { code } }
@@ -21,12 +22,14 @@ describe('batching in the workers subgraph', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(workersSubgraph);
+    // A job-centre operator of the whole region: the row scope covers all 100 people.
+    graph = await createTestSubgraph(workersSubgraph, { caller: REGIONAL_CPI });
+    await addDirectory(graph.em());
     const em = graph.em();
     for (let n = 0; n < 100; n += 1) {
       const worker = em.create(Worker, person(n) as Worker);
       ids.push(worker.id);
-      const did = em.create(AvailabilityDeclaration, { worker, declaredOn: '2025-01-10', channel: DidChannel.JOB_CENTRE, status: DidStatus.INSERTED, statusDate: '2025-01-10', jobCentreCode: 'CPI-015-MILANO' });
+      const did = em.create(AvailabilityDeclaration, { worker, declaredOn: '2025-01-10', channel: DidChannel.JOB_CENTRE, status: DidStatus.INSERTED, statusDate: '2025-01-10', jobCentre: 'CPI-015-MILANO' });
       em.create(AvailabilityStatusChange, { declaration: did, toStatus: DidStatus.INSERTED, effectiveOn: '2025-01-10' });
       em.create(Education, { worker, level: EducationLevel.UPPER_SECONDARY, title: 'Diploma' });
       em.create(TrainingCourse, { worker, title: 'Safety', provider: 'School', hours: 16, completedOn: '2024-05-01', source: TrainingSource.CASSA_EDILE });

@@ -6,6 +6,7 @@ import { createSubgraphServer, MAX_BODY_BYTES } from '../../../subgraphs/lib/htt
 import { workersSubgraph } from '../../../subgraphs/workers';
 import { type WorkersLoaders } from '../../../subgraphs/workers/loaders';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { REGIONAL_CPI } from './support';
 
 describe('the HTTP server of a subgraph', () => {
   let graph: TestSubgraph<WorkersLoaders>;
@@ -13,7 +14,7 @@ describe('the HTTP server of a subgraph', () => {
   let origin = '';
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(workersSubgraph);
+    graph = await createTestSubgraph(workersSubgraph, { caller: REGIONAL_CPI });
     server = createSubgraphServer(graph.runtime);
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');

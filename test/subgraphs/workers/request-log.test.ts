@@ -6,6 +6,7 @@ import { type WorkersLoaders } from '../../../subgraphs/workers/loaders';
 import { Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { person } from '../../utils/people';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { REGIONAL_CPI } from './support';
 
 describe('request log of a subgraph', () => {
   let graph: TestSubgraph<WorkersLoaders>;
@@ -14,7 +15,7 @@ describe('request log of a subgraph', () => {
 
   beforeAll(async () => {
     const sink = new Writable({ write: (chunk, _encoding, done) => void (lines.push(JSON.parse(String(chunk))), done()) });
-    graph = await createTestSubgraph(workersSubgraph, { logger: pino({ level: 'info' }, sink) });
+    graph = await createTestSubgraph(workersSubgraph, { caller: REGIONAL_CPI, logger: pino({ level: 'info' }, sink) });
     const em = graph.em();
     em.create(Worker, someone as Worker);
     await em.flush();

@@ -3,11 +3,12 @@ import { workersSubgraph } from '../../../subgraphs/workers';
 import { type WorkersLoaders } from '../../../subgraphs/workers/loaders';
 import { Sex, Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { REGIONAL_CPI } from './support';
 
 describe('workers subgraph', () => {
   let graph: TestSubgraph<WorkersLoaders>;
   beforeAll(async () => {
-    graph = await createTestSubgraph(workersSubgraph);
+    graph = await createTestSubgraph(workersSubgraph, { caller: REGIONAL_CPI });
     const em = graph.em();
     em.create(Worker, { fiscalCode: 'RSSMRA85T10A562S', firstName: 'Mario', lastName: 'Rossi', sex: Sex.MALE, birthDate: '1985-12-10', birthPlace: 'A562', citizenship: '000', domicileMunicipality: '015146', domicileProvince: '015' });
     await em.flush();

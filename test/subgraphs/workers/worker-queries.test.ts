@@ -4,6 +4,7 @@ import { type WorkersLoaders } from '../../../subgraphs/workers/loaders';
 import { Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { person } from '../../utils/people';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { REGIONAL_CPI } from './support';
 
 const PAGE = `query($first: Int, $after: String, $last: Int, $before: String, $province: String, $municipality: IstatMunicipalityCode) {
   workers(first: $first, after: $after, last: $last, before: $before, province: $province, municipality: $municipality) {
@@ -24,7 +25,8 @@ describe('worker queries', () => {
   const people = Array.from({ length: 24 }, (_, n) => person(n));
 
   beforeAll(async () => {
-    graph = await createTestSubgraph(workersSubgraph, { maxPageSize: 10 });
+    // A job-centre operator of the whole region: every person here is in its scope.
+    graph = await createTestSubgraph(workersSubgraph, { caller: REGIONAL_CPI, maxPageSize: 10 });
     const em = graph.em();
     for (const p of people) em.create(Worker, p as Worker);
     await em.flush();

@@ -1,0 +1,43 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Worker } from '../worker/worker.entity';
+
+/**
+ * Who employs or employed a worker: a replica of the employment facts of the companies
+ * subgraph (which owns employers, notices and relationships), holding only what the row
+ * scopes of this subgraph need: the CASSA_EDILE scope (`construction`: people a
+ * construction-sector employer employs or employed) and the EMPLOYER scope
+ * (`own-employers`: people the caller's employers employ or employed). One row per
+ * employment relationship, with the relationship's id.
+ *
+ * Seeded from the data set today; a later issue keeps it in sync from the companies
+ * subgraph's event outbox (hires, terminations, annulments, and changes of an employer's
+ * ATECO code or CCNL, which move `construction`). Not exposed in the schema.
+ */
+@Entity({ tableName: 'employment_link' })
+@Index({ properties: ['employerFiscalCode', 'worker'] })
+@Index({ properties: ['construction', 'worker'] })
+export class EmploymentLink {
+  /** Id of the employment relationship in the companies subgraph. */
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Index({ name: 'employment_link_worker_idx' })
+  @ManyToOne(() => Worker, { deleteRule: 'cascade' })
+  worker!: Worker;
+
+  /** Codice fiscale of the employer. */
+  @Property({ type: 'string', length: 16 })
+  employerFiscalCode!: string;
+
+  /** True when the employer is in the construction sector: ATECO section F or a construction CCNL (companies' `isConstructionEmployer`). */
+  @Property({ type: 'boolean' })
+  construction!: boolean;
+
+  @Property({ type: 'date' })
+  startDate!: string;
+
+  /** Termination date, or the planned end of a fixed-term relationship; null while open-ended. */
+  @Property({ type: 'date', nullable: true })
+  endDate?: string | null;
+}
