@@ -1,6 +1,7 @@
 import { verifierFromEnvironment } from '../subgraphs/lib/auth/environment';
 import { ConfigError } from '../subgraphs/lib/config';
 import { createLogger } from '../subgraphs/lib/logger';
+import { openProcessPlatform } from '../subgraphs/lib/platform';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './gateway';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger('gateway', config.logLevel);
   try {
-    const gateway = createGateway(config, { logger, verifyCaller: await verifierFromEnvironment() });
+    const platform = await openProcessPlatform(config.nodeEnv === 'production', logger);
+    const gateway = createGateway(config, { logger, verifyCaller: platform.guardVerifier(await verifierFromEnvironment(), 'gateway'), audit: platform.store });
     await gateway.listen();
     let stopping = false;
     const shutdown = (signal: string) => {
@@ -29,7 +31,10 @@ async function main(): Promise<void> {
       logger.info({ signal }, 'shutting down');
       setTimeout(() => process.exit(1), 10_000).unref();
       gateway.close().then(
-        () => process.exit(0),
+        async () => {
+          await platform.close();
+          process.exit(0);
+        },
         (error: unknown) => {
           logger.error({ err: { message: (error as Error).message } }, 'unclean shutdown');
           process.exit(1);

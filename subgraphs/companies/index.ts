@@ -7,6 +7,7 @@ import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { MandatoryNoticeResolver } from './mandatory-notice/mandatory-notice.resolver';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
+import { auditSubjects } from './audit';
 import { EmploymentRelationship } from './relationship/employment-relationship.entity';
 import { EmploymentRelationshipResolver } from './relationship/employment-relationship.resolver';
 import { resolveWorkerReference, WorkerEmploymentResolver } from './worker/worker.resolver';
@@ -51,5 +52,6 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   },
   createLoaders,
   rowScopes,
+  auditSubjects,
   migrations,
 };

@@ -3,6 +3,8 @@ import { loadSubgraphConfig } from './config';
 import { verifierFromEnvironment } from './auth/environment';
 import { createSubgraphServer } from './http';
 import { createLogger } from './logger';
+import { openProcessPlatform } from './platform';
+import { createExtractionGuard } from './security';
 import { createSubgraphRuntime, type SubgraphModule } from './subgraph';
 
 /**
@@ -20,12 +22,20 @@ export async function bootstrapSubgraph(module: SubgraphModule): Promise<void> {
   }
   const logger = createLogger(module.name, config.logLevel);
   try {
+    const production = config.nodeEnv === 'production';
+    const platform = await openProcessPlatform(production, logger);
+    // Each process counts its own requests (a query plan may call a subgraph a few times
+    // per client request, hence the margin); the daily budgets are shared through Redis.
+    const extractionGuard = createExtractionGuard({ scope: module.name, rateMultiplier: 3 });
     const runtime = await createSubgraphRuntime(module, {
       databaseUrl: config.databaseUrl,
       logger,
-      resolveCaller: await verifierFromEnvironment(),
+      resolveCaller: platform.guardVerifier(await verifierFromEnvironment(), module.name),
       maxPageSize: config.maxPageSize,
-      production: config.nodeEnv === 'production',
+      production,
+      audit: platform.audit,
+      platform,
+      extractionGuard,
     });
     const server = createSubgraphServer(runtime);
     server.listen(config.port, config.host);
@@ -33,7 +43,11 @@ export async function bootstrapSubgraph(module: SubgraphModule): Promise<void> {
     logger.info({ url: `http://${config.host}:${config.port}/graphql`, platform: runtime.db.platform }, 'subgraph listening');
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      server.close(() => void runtime.stop().then(() => process.exit(0)));
+      server.close(() => void runtime.stop().then(async () => {
+        await platform.close();
+        await extractionGuard.close();
+        process.exit(0);
+      }));
       server.closeIdleConnections();
       setTimeout(() => process.exit(1), 10_000).unref();
     };

@@ -2,7 +2,10 @@ import { type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { type IncomingHttpHeaders } from 'node:http';
 import { type Caller } from './identity';
+import { AuditCollector, AuditKind, type AuditStore, bindCollector } from './audit';
 import { type Logger } from './logger';
+import { type ExtractionGuard, extractionKeyOf, rateLimited } from './security';
+import { type SuspensionList } from './security/suspension';
 import { RowScope, type ScopeImplementations } from './policy/scope';
 import { type SubgraphPolicy } from './policy/model';
 
@@ -23,6 +26,18 @@ export interface RequestContext<Loaders extends object = object> {
   caller: Caller | null;
   /** Largest page a connection may return. */
   maxPageSize: number;
+  /** What the request does with personal data, written to the audit trail when it ends. */
+  audit: AuditCollector;
+  /** The platform stores shared by every process (the audit trail); null in tests that run without. */
+  platform: PlatformServices | null;
+}
+
+/** Stores shared by every process of the graph. */
+export interface PlatformServices {
+  /** The hash-chained audit trail (AUDIT_DATABASE_URL). */
+  audit: AuditStore | null;
+  /** Suspended credentials of this process (for the credential administration). */
+  suspensions?: SuspensionList | null;
 }
 
 /**
@@ -47,6 +62,11 @@ export interface ContextDependencies<Loaders extends object> {
   resolveCaller: CallerResolver;
   policy: SubgraphPolicy;
   rowScopes: ScopeImplementations;
+  /** Subgraph name, as audit records name their writer. */
+  subgraph: string;
+  platform: PlatformServices | null;
+  /** Request-rate limits per (organisation, user, purpose); none in tests that run without. */
+  guard: ExtractionGuard | null;
   maxPageSize: number;
 }
 
@@ -57,14 +77,39 @@ export async function createRequestContext<Loaders extends object>(
 ): Promise<RequestContext<Loaders>> {
   const requestId = requestIdFrom(headers);
   const caller = await deps.resolveCaller(headers);
+  if (caller && deps.guard) {
+    const admission = await deps.guard.checkRequest(extractionKeyOf(caller));
+    if (!admission.ok) {
+      if (admission.limit === 'LIMITER_UNAVAILABLE') deps.logger.error({ requestId, err: { message: admission.cause } }, 'request-rate limiter unavailable');
+      // A refused request is a security event of the audit trail, written before the refusal leaves.
+      await deps.platform?.audit?.append({
+        kind: AuditKind.SECURITY,
+        subgraph: deps.subgraph,
+        requestId,
+        organisation: caller.organisation,
+        subject: caller.subject,
+        role: caller.role,
+        purpose: caller.purpose,
+        tokenId: caller.tokenId ?? null,
+        trackingEvidence: caller.trackingEvidence ?? null,
+        detail: 'RATE_LIMITED',
+      });
+      throw rateLimited(admission);
+    }
+  }
   const em = deps.em.fork();
   const rows = new RowScope(caller, deps.policy, deps.rowScopes);
+  const audit = new AuditCollector({ requestId });
+  // The collector feeds both the audit record and the daily budget of people and employers.
+  if (deps.platform?.audit || deps.guard) bindCollector(em, audit);
   return {
     requestId,
     logger: deps.logger.child({ requestId, role: caller?.role, purpose: caller?.purpose, org: caller?.organisation }),
     em,
     loaders: deps.createLoaders(em, rows),
     rows,
+    audit,
+    platform: deps.platform,
     caller,
     maxPageSize: deps.maxPageSize,
   };

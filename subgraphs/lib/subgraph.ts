@@ -9,7 +9,11 @@ import { codeErrorsPlugin } from './code-scalar';
 import { requestLogPlugin } from './request-log';
 import { type CallerResolver, createRequestContext, type RequestContext } from './context';
 import { ErrorCode, mapOrmError, requestRefusalStatus } from './errors';
-import { ConfigError, env, readEnv } from './config';
+import { diagnosticSwitch } from './platform';
+import { type AuditRegistry, auditSubscriber, type AuditStore } from './audit';
+import { releaseGatePlugin } from './release-gate';
+import { type ExtractionGuard } from './security';
+import { type SuspensionList } from './security/suspension';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfig, loadOperationLimits, type OperationLimits } from './limits';
 import { type Logger } from './logger';
@@ -34,6 +38,8 @@ export interface SubgraphModule<Loaders extends object = object> {
   createLoaders: (em: EntityManager, rows: RowScope) => Loaders;
   /** Database filters implementing the row scopes the policy names for this subgraph's types. */
   rowScopes: ScopeImplementations;
+  /** Whom each loaded entity concerns (people and employers by fiscal code), for the audit trail. */
+  auditSubjects: AuditRegistry;
   migrations: Record<Platform, MigrationObject[]>;
 }
 
@@ -53,6 +59,12 @@ export interface RuntimeOptions {
   resolveCaller: CallerResolver;
   maxPageSize: number;
   production: boolean;
+  /** The shared audit trail; every request that concerns personal data leaves a record in it. None: no record (tests). */
+  audit?: AuditStore | null;
+  /** The process's platform (suspended credentials, for the administration resolvers); none in most tests. */
+  platform?: { suspensions: SuspensionList } | null;
+  /** Request-rate limits and daily budgets per (organisation, user, purpose); none: no limit (tests). */
+  extractionGuard?: ExtractionGuard | null;
   /** Operation shape limits (depth, aliases, tokens, cost, directives); default from the environment. */
   limits?: OperationLimits;
   /** Extra Apollo plugins (metrics). */
@@ -73,14 +85,10 @@ export interface SubgraphRuntime<Loaders extends object = object> {
 /**
  * `POLICY_FIELD_SHIELD=false` is a benchmark diagnostic: it leaves out the field-level
  * shield (row scopes still apply) so that `npm run bench` can measure what the shield
- * costs. Production refuses it.
+ * costs. Production refuses it (see `diagnosticSwitch`).
  */
 export function fieldShieldEnabled(production: boolean, source: NodeJS.ProcessEnv = process.env): boolean {
-  const { POLICY_FIELD_SHIELD: enabled } = readEnv({ POLICY_FIELD_SHIELD: env.flag(true) }, source);
-  if (!enabled && production) {
-    throw new ConfigError([{ variable: 'POLICY_FIELD_SHIELD', message: 'must not be false in production (it is a benchmark diagnostic)' }]);
-  }
-  return enabled;
+  return diagnosticSwitch('POLICY_FIELD_SHIELD', production, source);
 }
 
 /** Formats errors for clients: ORM errors mapped, internal errors masked and logged. */
@@ -107,6 +115,8 @@ export async function createSubgraphRuntime<Loaders extends object>(
   const db = await initOrm({ entities: module.entities, databaseUrl: options.databaseUrl, migrations: module.migrations });
   try {
     await migrate(db);
+    // Whom the rows a request loads concern: for its audit record and its daily budget.
+    if (options.audit || options.extractionGuard) db.orm.em.getEventManager().registerSubscriber(auditSubscriber(module.auditSubjects));
     const policy = subgraphPolicy(module.name, accessPolicy());
     const missing = scopeCoverageProblems(policy, module.rowScopes);
     if (missing.length > 0) throw new PolicyError(missing);
@@ -124,6 +134,14 @@ export async function createSubgraphRuntime<Loaders extends object>(
       formatError: errorFormatter(options.logger, options.production),
       plugins: [
         ...(armor.plugins as ApolloServerPlugin<RequestContext<Loaders>>[]),
+        releaseGatePlugin<RequestContext<Loaders>>({
+          subgraph: module.name,
+          guard: options.extractionGuard,
+          audit: options.audit,
+          collectorOf: (context) => context.audit,
+          callerOf: (context) => context.caller,
+          loggerOf: (context) => context.logger,
+        }),
         codeErrorsPlugin as ApolloServerPlugin<RequestContext<Loaders>>,
         requestLogPlugin as ApolloServerPlugin<RequestContext<Loaders>>,
         ApolloServerPluginLandingPageDisabled(),
@@ -140,6 +158,9 @@ export async function createSubgraphRuntime<Loaders extends object>(
       maxPageSize: options.maxPageSize,
       policy,
       rowScopes: module.rowScopes,
+      subgraph: module.name,
+      platform: options.audit || options.platform ? { audit: options.audit ?? null, suspensions: options.platform?.suspensions ?? null } : null,
+      guard: options.extractionGuard ?? null,
     };
     return {
       module,

@@ -7,6 +7,7 @@ import { SocialInclusionPactResolver } from './inclusion-pact/inclusion-pact.res
 import { createLoaders, type PactsLoaders } from './loaders';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
+import { auditSubjects } from './audit';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
 import { ServicePactResolver } from './service-pact/service-pact.resolver';
 import { ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
@@ -64,5 +65,6 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
   },
   createLoaders,
   rowScopes,
+  auditSubjects,
   migrations,
 };

@@ -1,8 +1,10 @@
 import { AccessCatalogueResolver } from '../lib/auth/catalogue.resolver';
+import { CredentialSuspensionResolver } from '../lib/security/suspension.resolver';
 import { type SubgraphModule } from '../lib/subgraph';
 import { createLoaders, type ReferralsLoaders } from './loaders';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
+import { auditSubjects } from './audit';
 import { Referral, ReferralEvent } from './referral/referral.entity';
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -16,8 +18,9 @@ import { WorkerReferralsResolver } from './worker/worker.resolver';
 export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   name: 'referrals',
   entities: [ServicePoint, Referral, ReferralEvent],
-  // The catalogue of roles and purposes lives here, with the other reference data (the directory).
-  resolvers: [ServicePointResolver, ReferralResolver, WorkerReferralsResolver, AccessCatalogueResolver],
+  // The catalogue of roles and purposes and the administration of partner credentials live
+  // here, with the other reference data (the directory).
+  resolvers: [ServicePointResolver, ReferralResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
   referenceResolvers: {
     ServicePoint: { __resolveReference: resolveServicePointReference },
     Referral: { __resolveReference: resolveReferralReference },
@@ -25,5 +28,6 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   },
   createLoaders,
   rowScopes,
+  auditSubjects,
   migrations,
 };

@@ -1,9 +1,11 @@
 import { type SubgraphModule } from '../lib/subgraph';
+import { AccessLogResolver, AuditRecordsResolver } from './access-log/access-log.resolver';
 import { AvailabilityDeclaration, AvailabilityStatusChange } from './availability/availability.entity';
 import { AvailabilityDeclarationResolver, WorkerAvailabilityResolver } from './availability/availability.resolver';
 import { createLoaders, type WorkersLoaders } from './loaders';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
+import { auditSubjects } from './audit';
 import { DeclaredExperience, Education, TrainingCourse } from './professional-record/professional-record.entity';
 import { ProfessionalRecordResolver } from './professional-record/professional-record.resolver';
 import { type WorkersContext } from './context';
@@ -28,7 +30,7 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     ServicePointDirectoryEntry,
     EmploymentLink,
   ],
-  resolvers: [WorkerResolver, ProfessionalRecordResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver],
+  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver],
   orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },
@@ -41,5 +43,6 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   },
   createLoaders,
   rowScopes,
+  auditSubjects,
   migrations,
 };

@@ -1,6 +1,7 @@
 import { getNamedType, type GraphQLField, type GraphQLSchema, isCompositeType, isNonNullType, isRequiredArgument, isScalarType } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { subgraphModules } from '../../subgraphs';
+import { accessPolicy, grantKey } from '../../subgraphs/lib/policy/model';
 import { createTestGraph, type TestGraph } from '../utils/graph';
 
 type RootField = GraphQLField<unknown, unknown>;
@@ -23,9 +24,10 @@ function selection(field: RootField): string {
   return `${field.name}${args.length ? `(${args.join(', ')})` : ''}${isCompositeType(getNamedType(field.type)) ? ' { __typename }' : ''}`;
 }
 
-/** A field that answers data for the test's default caller (a job-centre operator): a list or connection with no required argument. */
+/** A field that answers data for the test's default caller (a job-centre operator for employment services): a connection it may read, with no required argument. */
 function liveField(graph: TestGraph, name: string): RootField | undefined {
-  return ownRootFields(graph, name).find((f) => isCompositeType(getNamedType(f.type)) && !f.args.some(isRequiredArgument));
+  const allowed = (f: RootField) => accessPolicy().subgraphs[name]?.types.Query?.fields[f.name]?.allowed.has(grantKey('CPI_OPERATOR', 'EMPLOYMENT_SERVICES'));
+  return ownRootFields(graph, name).find((f) => getNamedType(f.type).name.endsWith('Connection') && !f.args.some(isRequiredArgument) && allowed(f));
 }
 
 /** A nullable field whose failure cannot null the whole response, with only scalar required arguments. */

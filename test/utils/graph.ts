@@ -1,3 +1,5 @@
+import { type AuditStore, openAuditStore } from '../../subgraphs/lib/audit';
+import { ExtractionGuard } from '../../subgraphs/lib/security';
 import { DEFAULT_OPERATION_LIMITS } from '../../subgraphs/lib/limits';
 import { type EntityManager } from '@mikro-orm/core';
 import { once } from 'node:events';
@@ -37,6 +39,8 @@ export interface TestGraph {
   subgraphs: Record<string, TestGraphSubgraph>;
   /** POSTs an operation to the gateway. */
   query: <D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GatewayAnswer<D>>;
+  /** The audit trail, when the graph runs with one (`audit: true`). */
+  audit: AuditStore | null;
   /** Stops one subgraph's HTTP server (its database stays), as if its process died. */
   stopSubgraph: (name: string) => Promise<void>;
   close: () => Promise<void>;
@@ -55,6 +59,10 @@ export interface TestGraphOptions {
   gateway?: Partial<Omit<GatewayConfig, 'subgraphUrls' | 'port' | 'host'>>;
   /** The gateway's logger (to capture its output); a silent one by default. */
   gatewayLogger?: Logger;
+  /** Runs the graph with an audit trail on its own fresh test database (graph.audit). */
+  audit?: boolean;
+  /** Request-rate limits and daily budgets for the gateway and every subgraph; by default the gateway's own from the environment, none in the subgraphs. */
+  extractionGuard?: ExtractionGuard;
 }
 
 async function listen(server: Server): Promise<string> {
@@ -81,6 +89,8 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
   const started: { name: string; database: TestDatabase; runtime: SubgraphRuntime; server: Server; url: string }[] = [];
   let gateway: Gateway | undefined;
 
+  let auditDatabase: TestDatabase | undefined;
+  let audit: AuditStore | null = null;
   const close = async () => {
     await gateway?.close();
     for (const s of started) {
@@ -88,9 +98,15 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
       await s.runtime.stop();
       await s.database.drop();
     }
+    await audit?.close();
+    await auditDatabase?.drop();
   };
 
   try {
+    if (options.audit) {
+      auditDatabase = await createTestDatabase('graph_audit');
+      audit = await openAuditStore({ databaseUrl: auditDatabase.url });
+    }
     for (const module of modules) {
       const database = await createTestDatabase(`graph_${module.name}`);
       let runtime: SubgraphRuntime;
@@ -104,6 +120,11 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
           },
           maxPageSize: 100,
           production: false,
+          audit,
+          // As in the processes: each subgraph counts its own requests (scope, margin ×3) on the store the gateway uses, so budgets are shared.
+          extractionGuard: options.extractionGuard
+            ? new ExtractionGuard({ limits: options.extractionGuard.limits, store: options.extractionGuard.store, scope: module.name, rateMultiplier: 3 })
+            : null,
         });
       } catch (error) {
         await database.drop();
@@ -130,7 +151,7 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
         limits: DEFAULT_OPERATION_LIMITS,
         ...options.gateway,
       },
-      { supergraphSdl: composed.supergraphSdl, logger: options.gatewayLogger, verifyCaller: verifier },
+      { supergraphSdl: composed.supergraphSdl, logger: options.gatewayLogger, verifyCaller: verifier, extractionGuard: options.extractionGuard, audit },
     );
     const gatewayUrl = await gateway.listen();
     const defaultAuth = await authHeaders();
@@ -149,6 +170,7 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
       gatewayOrigin: new URL(gatewayUrl).origin,
       gateway,
       subgraphs: Object.fromEntries(started.map((s) => [s.name, { url: s.url, runtime: s.runtime, server: s.server }])),
+      audit,
       query,
       stopSubgraph: async (name) => {
         const found = started.find((s) => s.name === name);

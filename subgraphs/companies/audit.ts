@@ -1,0 +1,12 @@
+import { type AuditRegistry } from '../lib/audit';
+import { type Employer, type WorkSite } from './employer/employer.entity';
+import { type MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
+import { type EmploymentRelationship } from './relationship/employment-relationship.entity';
+
+/** Whom each loaded row concerns, for the audit trail: the worker and the employer (fiscal codes). */
+export const auditSubjects: AuditRegistry = {
+  Employer: (employer: Employer) => ({ employers: [employer.fiscalCode] }),
+  WorkSite: (site: WorkSite) => ({ employers: [site.employer?.fiscalCode] }),
+  EmploymentRelationship: (relationship: EmploymentRelationship) => ({ people: [relationship.workerFiscalCode], employers: [relationship.employer?.fiscalCode] }),
+  MandatoryNotice: (notice: MandatoryNotice) => ({ people: [notice.workerFiscalCode], employers: [notice.employer?.fiscalCode] }),
+};

@@ -1,0 +1,13 @@
+import { type AuditRegistry } from '../lib/audit';
+import { type HouseholdMember } from './household/household.entity';
+import { type ServicePact } from './service-pact/service-pact.entity';
+
+/**
+ * Whom each loaded row concerns, for the audit trail: the person of a service pact and
+ * each household member read. An inclusion pact read alone (its state, for a status
+ * check) names the members the request loaded with it.
+ */
+export const auditSubjects: AuditRegistry = {
+  ServicePact: (pact: ServicePact) => ({ people: [pact.fiscalCode] }),
+  HouseholdMember: (member: HouseholdMember) => ({ people: [member.fiscalCode] }),
+};
