@@ -20,6 +20,9 @@ import { type LoadResult, percentile, postGraphQL, runLoad, scrapeCounter } from
  *     (the same fetches the gateway makes, issued by the client);
  *   - the same join through a second graph (ports 4110-4114) whose subgraphs run with
  *     LOADER_BATCHING=false, to show what per-request batching saves;
+ *   - a list of 500 people and the four-subgraph join on graphs with the access policy's
+ *     field shield and the audit trail on (the main graph), shield off (4120), audit off
+ *     (4130) and both off (4140), to show what each costs;
  * with throughput, p50/p99 latency, SQL statements and subgraph fetches per request.
  *   npm run bench -- [--workers 2000] [--seconds 8] [--connections 8] [--rounds 2]
  */
@@ -42,6 +45,9 @@ const JOIN = `query Bench($first: Int!) { workers(first: $first, province: "015"
   employments { status startDate employer { name } }
   servicePacts { state programme }
   referrals { state } } } }`;
+const LIST = `query Bench($first: Int!) { workers(first: $first, province: "015") { totalCount nodes {
+  id fiscalCode firstName lastName sex birthDate birthPlace citizenship domicileMunicipality } } }`;
+const LIST_SIZE = 500;
 const DIRECT_ROOT = `query Bench($first: Int!) { workers(first: $first, province: "015") { nodes {
   id fiscalCode lastName availabilityDeclaration { status } } } }`;
 const DIRECT_COMPANIES = `query Bench($r: [_Any!]!) { _entities(representations: $r) { ... on Worker { employments { status startDate employer { name } } } } }`;
@@ -88,6 +94,14 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       GATEWAY_PORT: String(base),
+      // The limits on extraction would refuse a load test at once: they stay on (their cost
+      // is measured) but high. The 500-row list needs pages of 500.
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      DAILY_PEOPLE_BUDGET: '100000000',
+      DAILY_EMPLOYER_BUDGET: '100000000',
+      MAX_PAGE_SIZE: String(LIST_SIZE),
+      AUDIT_DATABASE_URL: `file:${join(dataDir, `audit-${base}.db`)}`,
+      BENCHMARK_DIAGNOSTICS: 'true',
       // Production needs an explicit key source: the development key the bench signs with.
       AUTH_PUBLIC_KEY_PATH: developmentKeyPaths().publicKeyPath,
     };
@@ -119,6 +133,9 @@ async function main(): Promise<void> {
   try {
     const { gatewayUrl, subgraphUrl } = await startGraph(BASE_PORT, {});
     const unbatched = await startGraph(BASE_PORT + 10, { LOADER_BATCHING: 'false' });
+    const shieldOff = await startGraph(BASE_PORT + 20, { POLICY_FIELD_SHIELD: 'false' });
+    const auditOff = await startGraph(BASE_PORT + 30, { AUDIT_TRAIL: 'false' });
+    const bothOff = await startGraph(BASE_PORT + 40, { POLICY_FIELD_SHIELD: 'false', AUDIT_TRAIL: 'false' });
     const directJoin = async () => {
       const root = (await post(subgraphUrl.workers!, DIRECT_ROOT, { first: PAGE })) as { workers: { nodes: { id: string; fiscalCode: string }[] } };
       const nodes = root.workers.nodes;
@@ -134,7 +151,20 @@ async function main(): Promise<void> {
       { name: 'four subgraphs, via gateway', run: async () => void (await post(gatewayUrl, JOIN, { first: PAGE })) },
       { name: 'four subgraphs, client-side join', run: directJoin },
       { name: 'four subgraphs, batching off', run: async () => void (await post(unbatched.gatewayUrl, JOIN, { first: PAGE })) },
+      { name: 'list of 500, shield+audit on', run: async () => void (await post(gatewayUrl, LIST, { first: LIST_SIZE })) },
+      { name: 'list of 500, shield off', run: async () => void (await post(shieldOff.gatewayUrl, LIST, { first: LIST_SIZE })) },
+      { name: 'list of 500, audit off', run: async () => void (await post(auditOff.gatewayUrl, LIST, { first: LIST_SIZE })) },
+      { name: 'list of 500, both off', run: async () => void (await post(bothOff.gatewayUrl, LIST, { first: LIST_SIZE })) },
+      { name: 'four subgraphs, shield off', run: async () => void (await post(shieldOff.gatewayUrl, JOIN, { first: PAGE })) },
+      { name: 'four subgraphs, audit off', run: async () => void (await post(auditOff.gatewayUrl, JOIN, { first: PAGE })) },
+      { name: 'four subgraphs, both off', run: async () => void (await post(bothOff.gatewayUrl, JOIN, { first: PAGE })) },
     ];
+    const graphOf = (name: string) =>
+      name.includes('batching off') ? unbatched.subgraphUrl
+      : name.includes('both off') ? bothOff.subgraphUrl
+      : name.includes('shield off') ? shieldOff.subgraphUrl
+      : name.includes('audit off') ? auditOff.subgraphUrl
+      : subgraphUrl;
 
     const counters = async (urls: Record<string, string>) => {
       let sql = 0;
@@ -150,7 +180,7 @@ async function main(): Promise<void> {
     // Counts per request, measured on one request of each scenario (load adds none).
     const perRequest = new Map<string, { sql: number; fetches: number }>();
     for (const scenario of scenarios) {
-      const urls = scenario.name.includes('batching off') ? unbatched.subgraphUrl : subgraphUrl;
+      const urls = graphOf(scenario.name);
       await scenario.run();
       const before = await counters(urls);
       await scenario.run();
@@ -193,6 +223,12 @@ async function main(): Promise<void> {
     say(`gateway / direct, one subgraph:    ${ratio('one subgraph, via gateway', 'one subgraph, direct')}`);
     say(`gateway / client join, four:       ${ratio('four subgraphs, via gateway', 'four subgraphs, client-side join')}`);
     say(`batching on / off, four:           ${ratio('four subgraphs, via gateway', 'four subgraphs, batching off')}`);
+    say(`shield+audit on / both off, 500:   ${ratio('list of 500, shield+audit on', 'list of 500, both off')}`);
+    say(`shield on / off (audit on), 500:   ${ratio('list of 500, shield+audit on', 'list of 500, shield off')}`);
+    say(`audit on / off (shield on), 500:   ${ratio('list of 500, shield+audit on', 'list of 500, audit off')}`);
+    say(`shield+audit on / both off, four:  ${ratio('four subgraphs, via gateway', 'four subgraphs, both off')}`);
+    say(`shield on / off (audit on), four:  ${ratio('four subgraphs, via gateway', 'four subgraphs, shield off')}`);
+    say(`audit on / off (shield on), four:  ${ratio('four subgraphs, via gateway', 'four subgraphs, audit off')}`);
   } finally {
     await group.stopAll('benchmark done');
   }
