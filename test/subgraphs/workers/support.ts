@@ -92,7 +92,8 @@ export async function arrangeScopes(em: EntityManager): Promise<ScopeFixture> {
   };
   const did = (worker: Worker, jobCentre: string, status: DidStatus, declaredOn: string, statusDate = declaredOn) => {
     const declaration = em.create(AvailabilityDeclaration, { worker, declaredOn, channel: DidChannel.JOB_CENTRE, status, statusDate, jobCentre });
-    em.create(AvailabilityStatusChange, { declaration, toStatus: DidStatus.INSERTED, effectiveOn: declaredOn, recordedBy: 'OPERATOR-TEST-9' });
+    // Recorded a minute apart: the history is ordered by recording time (ties would fall to the random id).
+    em.create(AvailabilityStatusChange, { declaration, toStatus: DidStatus.INSERTED, effectiveOn: declaredOn, recordedBy: 'OPERATOR-TEST-9', recordedAt: new Date(Date.now() - 60_000) });
     if (status !== DidStatus.INSERTED) {
       em.create(AvailabilityStatusChange, { declaration, fromStatus: DidStatus.INSERTED, toStatus: status, effectiveOn: statusDate, recordedBy: 'OPERATOR-TEST-9' });
     }
