@@ -10,7 +10,7 @@ import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
 import { ServicePactResolver } from './service-pact/service-pact.resolver';
-import { ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 import { PersonStatus } from './status-check/person-status.type';
 import { StatusCheckResolver } from './status-check/status-check.resolver';
 import { personStatus } from './status-check/status-check.service';

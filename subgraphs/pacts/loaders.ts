@@ -8,7 +8,7 @@ import { Household, HouseholdMember, HouseholdRelation } from './household/house
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
 import { PERSON_REACH_KEYS, type PersonReach } from './scopes';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
-import { ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 
 /** Newest first: the order of `Worker.servicePacts`, and the one "latest pact" relies on. */
 const NEWEST_PACT_FIRST = { proposedOn: 'desc', createdAt: 'desc', id: 'desc' } as const;

@@ -6,7 +6,7 @@ import { inTerritory, type ScopeImplementations } from '../lib/policy/scope';
 import { type Household, type HouseholdMember } from './household/household.entity';
 import { type SocialInclusionPact } from './inclusion-pact/inclusion-pact.entity';
 import { type ServicePact } from './service-pact/service-pact.entity';
-import { type ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
+import { type ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 
 /**
  * Where a person is in scope for the types this subgraph computes about a person rather

@@ -4,7 +4,7 @@ import { type Dataset } from '../../scripts/seed/dataset.types';
 import { insertChunked } from '../lib/orm';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
-import { DirectoryKind, ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
+import { ServicePointKind, ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 import { GolPathway, ServicePact, ServicePactProgramme, ServicePactState, ServicePactStateChange } from './service-pact/service-pact.entity';
 
 const IMPORTED = 'state imported from the demo data set';
@@ -27,7 +27,7 @@ export async function seedPacts(em: EntityManager, data: Dataset): Promise<void>
   const now = new Date();
   const directory = data.servicePoints.map((point, i) => ({
     code: point.code,
-    kind: enumValue(DirectoryKind, point.kind, `servicePoints[${i}].kind`),
+    kind: enumValue(ServicePointKind, point.kind, `servicePoints[${i}].kind`),
     municipality: point.municipality,
     province: point.province,
   }));

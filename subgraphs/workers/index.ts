@@ -12,7 +12,7 @@ import { type WorkersContext } from './context';
 import { PersonStatusResolver, resolvePersonStatusReference } from './status-check/person-status.resolver';
 import { PersonStatus } from './status-check/person-status.type';
 import { EmploymentLink } from './employment-link/employment-link.entity';
-import { ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 import { Worker } from './worker/worker.entity';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerResolver } from './worker/worker.resolver';

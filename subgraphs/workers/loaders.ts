@@ -5,7 +5,7 @@ import { type RowScope } from '../lib/policy/scope';
 import { uuidsOnly } from '../lib/validation';
 import { AvailabilityDeclaration, AvailabilityStatusChange } from './availability/availability.entity';
 import { DeclaredExperience, Education, TrainingCourse, TrainingSource } from './professional-record/professional-record.entity';
-import { ServicePointDirectoryEntry } from './service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 import { Worker } from './worker/worker.entity';
 
 /** Row types of the access policy whose rows this subgraph loads (schema/policy/workers.yaml). */

@@ -11,7 +11,7 @@ import {
 } from './professional-record/professional-record.entity';
 import { type Sex, Worker } from './worker/worker.entity';
 import { EmploymentLink } from './employment-link/employment-link.entity';
-import { ServicePointDirectoryEntry, type ServicePointKind } from './service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry, type ServicePointKind } from '../lib/service-point-directory.entity';
 import { insertChunked } from '../lib/orm';
 
 /**

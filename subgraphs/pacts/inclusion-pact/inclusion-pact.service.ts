@@ -2,7 +2,7 @@ import { ALL_ROWS } from '../../lib/policy/model';
 import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
-import { DirectoryKind } from '../service-point/service-point-directory.entity';
+import { ServicePointKind } from '../../lib/service-point-directory.entity';
 import { checkNotFuture, checkServicePointCode } from '../../lib/validation';
 import {
   INCLUSION_PACT_TRANSITIONS,
@@ -30,7 +30,7 @@ export class InclusionPactService {
     problems.push(...codeProblems);
     if (codeProblems.length === 0) {
       const entry = await this.ctx.loaders.directoryEntryByCode.load(input.socialServicesCode);
-      if (entry?.kind !== DirectoryKind.SOCIAL_SERVICES) {
+      if (entry?.kind !== ServicePointKind.SOCIAL_SERVICES) {
         problems.push({ path: 'input.socialServicesCode', message: 'must be the code of municipal social services' });
       }
     }

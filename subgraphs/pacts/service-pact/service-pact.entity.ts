@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { StateChangeRecord } from '../../lib/state-change';
 import { DateScalar, FiscalCodeScalar } from '../../lib/scalars';
-import { ServicePointDirectoryEntry } from '../service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../../lib/service-point-directory.entity';
 
 /** Programme under which a service pact is signed (domain.md §6-§8). */
 export enum ServicePactProgramme {

@@ -4,7 +4,7 @@ import { badUserInput, illegalTransition, type InputProblem, notFound } from '..
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
 import { jobCentresInTerritory } from '../scopes';
-import { JOB_CENTRE_KINDS, ServicePointDirectoryEntry } from '../service-point/service-point-directory.entity';
+import { JOB_CENTRE_KINDS, ServicePointDirectoryEntry } from '../../lib/service-point-directory.entity';
 import { checkNotFuture, checkServicePointCode, isUuid } from '../../lib/validation';
 import {
   ACTIVE_SERVICE_PACT_STATES,

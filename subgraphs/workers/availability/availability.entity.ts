@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { StateChangeRecord } from '../../lib/state-change';
 import { DateScalar } from '../../lib/scalars';
-import { ServicePointDirectoryEntry } from '../service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../../lib/service-point-directory.entity';
 import { Worker } from '../worker/worker.entity';
 
 /** States of the DID (domain.md §13.4, DidState). */

@@ -4,7 +4,7 @@ import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { checkNotFuture, checkServicePointCode } from '../../lib/validation';
 import { Role } from '../../lib/identity';
 import { type WorkersContext } from '../context';
-import { JOB_CENTRE_KINDS } from '../service-point/service-point-directory.entity';
+import { JOB_CENTRE_KINDS } from '../../lib/service-point-directory.entity';
 import {
   AvailabilityDeclaration,
   AvailabilityStatusChange,

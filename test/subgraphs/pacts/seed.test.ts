@@ -8,7 +8,7 @@ import { SocialInclusionPact, SocialInclusionPactStateChange } from '../../../su
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import { ServicePact, ServicePactStateChange } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
 import { seedPacts } from '../../../subgraphs/pacts/seed';
-import { ServicePointDirectoryEntry } from '../../../subgraphs/pacts/service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../../../subgraphs/lib/service-point-directory.entity';
 import { generateDataset } from '../../../scripts/seed/dataset';
 import { asCaller, LOMBARDY } from '../../utils/callers';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';

@@ -18,7 +18,7 @@ import {
 import { type Caller } from '../../../subgraphs/lib/identity';
 import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
-import { DirectoryKind, ServicePointDirectoryEntry } from '../../../subgraphs/pacts/service-point/service-point-directory.entity';
+import { ServicePointKind, ServicePointDirectoryEntry } from '../../../subgraphs/lib/service-point-directory.entity';
 import { callerAs, LOMBARDY } from '../../utils/callers';
 import { createTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../../utils/subgraph';
 
@@ -26,13 +26,13 @@ import { createTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../
  * The service-point directory of the tests (synthetic codes): job centres and a desk in
  * Milan (015146) and Bergamo (016024), social services of both, and a social desk.
  */
-export const DIRECTORY: readonly { code: string; kind: DirectoryKind; municipality: string; province: string }[] = [
-  { code: 'CPI_MI_01', kind: DirectoryKind.JOB_CENTRE, municipality: '015146', province: '015' },
-  { code: 'CPI_MI_02', kind: DirectoryKind.JOB_CENTRE_DESK, municipality: '015146', province: '015' },
-  { code: 'CPI_BG_01', kind: DirectoryKind.JOB_CENTRE, municipality: '016024', province: '016' },
-  { code: 'SS_MI_01', kind: DirectoryKind.SOCIAL_SERVICES, municipality: '015146', province: '015' },
-  { code: 'SS_BG_01', kind: DirectoryKind.SOCIAL_SERVICES, municipality: '016024', province: '016' },
-  { code: 'SD_CR_01', kind: DirectoryKind.SOCIAL_DESK, municipality: '019036', province: '019' },
+export const DIRECTORY: readonly { code: string; kind: ServicePointKind; municipality: string; province: string }[] = [
+  { code: 'CPI_MI_01', kind: ServicePointKind.JOB_CENTRE, municipality: '015146', province: '015' },
+  { code: 'CPI_MI_02', kind: ServicePointKind.JOB_CENTRE_DESK, municipality: '015146', province: '015' },
+  { code: 'CPI_BG_01', kind: ServicePointKind.JOB_CENTRE, municipality: '016024', province: '016' },
+  { code: 'SS_MI_01', kind: ServicePointKind.SOCIAL_SERVICES, municipality: '015146', province: '015' },
+  { code: 'SS_BG_01', kind: ServicePointKind.SOCIAL_SERVICES, municipality: '016024', province: '016' },
+  { code: 'SD_CR_01', kind: ServicePointKind.SOCIAL_DESK, municipality: '019036', province: '019' },
 ];
 
 /** Stores the test directory (the replica of the referrals service points). */

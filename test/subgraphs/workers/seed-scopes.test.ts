@@ -6,7 +6,7 @@ import { workersSubgraph } from '../../../subgraphs/workers';
 import { EmploymentLink } from '../../../subgraphs/workers/employment-link/employment-link.entity';
 import { type WorkersLoaders } from '../../../subgraphs/workers/loaders';
 import { seedWorkers } from '../../../subgraphs/workers/seed';
-import { ServicePointDirectoryEntry } from '../../../subgraphs/workers/service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry } from '../../../subgraphs/lib/service-point-directory.entity';
 import { asCaller, callerAs } from '../../utils/callers';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
 

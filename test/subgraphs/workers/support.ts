@@ -9,7 +9,7 @@ import {
   TrainingCourse,
   TrainingSource,
 } from '../../../subgraphs/workers/professional-record/professional-record.entity';
-import { ServicePointDirectoryEntry, ServicePointKind } from '../../../subgraphs/workers/service-point/service-point-directory.entity';
+import { ServicePointDirectoryEntry, ServicePointKind } from '../../../subgraphs/lib/service-point-directory.entity';
 import { Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { callerAs, LOMBARDY } from '../../utils/callers';
 import { person } from '../../utils/people';

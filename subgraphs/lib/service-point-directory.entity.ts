@@ -10,16 +10,17 @@ export enum ServicePointKind {
   PATRONATO = 'PATRONATO',
 }
 
-/** The kinds of service point where a DID can be held: a job centre or one of its decentralised desks. */
+/** The kinds of service point that hold DIDs and service pacts: a job centre or one of its decentralised desks. */
 export const JOB_CENTRE_KINDS: readonly ServicePointKind[] = [ServicePointKind.JOB_CENTRE, ServicePointKind.JOB_CENTRE_DESK];
 
 /**
  * Where each service point is: reference data replicated from the directory of the
- * referrals subgraph, which owns service points. The workers subgraph needs it to
- * check the job centre of a new DID and to place a DID in an operator's territory (the
- * CPI_OPERATOR row scope). Not exposed in the schema: `ServicePoint` stays a reference
- * to the referrals subgraph. Seeded from the data set; a later issue keeps it in sync
- * from the referrals subgraph's events.
+ * referrals subgraph, which owns service points, into the subgraphs that file records
+ * against a service point (workers: DIDs; pacts: service and inclusion pacts). They need
+ * it to check the point named by a new record and to place a record in an operator's
+ * territory (the CPI_OPERATOR row scope), in SQL. Not exposed in the schema:
+ * `ServicePoint` stays a reference to the referrals subgraph. Seeded from the data set;
+ * a later issue keeps it in sync from the referrals subgraph's events.
  */
 @Entity({ tableName: 'service_point_directory' })
 export class ServicePointDirectoryEntry {
