@@ -7,6 +7,7 @@ import { subgraphModules } from '../subgraphs';
 import { loadSubgraphConfig } from '../subgraphs/lib/config';
 import { originOf, ProcessGroup } from './processes';
 import { seedIfEmpty } from './seed/run';
+import { loadAuditConfig, openAuditStore } from '../subgraphs/lib/audit';
 import { ensureDevelopmentKeys } from '../subgraphs/lib/auth/keys';
 
 /**
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
   say(`${keys.created ? 'created' : 'using'} the development signing key ${keys.publicKeyPath}`);
   say('seeding the demo data set if the databases are empty');
   await seedIfEmpty({ workers: 2000, log: (line) => say(line, 'seed') });
+  // The shared audit store is created and migrated once here, before the processes that
+  // all open it start together (a fresh SQLite file must not be migrated by five at once).
+  await (await openAuditStore({ databaseUrl: loadAuditConfig().databaseUrl })).close();
 
   const gatewayEnv: NodeJS.ProcessEnv = { ...process.env };
   const started = [];
