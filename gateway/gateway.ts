@@ -13,7 +13,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type CallerVerifier } from '../subgraphs/lib/auth/verify';
 import { requestIdFrom } from '../subgraphs/lib/context';
 import { requestRefusalStatus } from '../subgraphs/lib/errors';
-import { type AuditAppender, AuditKind } from '../subgraphs/lib/audit';
+import { type AuditAppender, securityEvent } from '../subgraphs/lib/audit';
 import { createExtractionGuard, type ExtractionGuard, extractionKeyOf, rateLimited } from '../subgraphs/lib/security';
 import { armorConfig } from '../subgraphs/lib/limits';
 import { createLogger, type Logger } from '../subgraphs/lib/logger';
@@ -346,18 +346,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         const admission = await guard.checkRequest(extractionKeyOf(caller));
         if (!admission.ok) {
           if (admission.limit === 'LIMITER_UNAVAILABLE') logger.error({ err: { message: String(admission.cause) } }, 'request-rate limiter unavailable');
-          await options.audit?.append({
-            kind: AuditKind.SECURITY,
-            subgraph: 'gateway',
-            requestId: String(req.headers[REQUEST_ID_HEADER]),
-            organisation: caller.organisation,
-            subject: caller.subject,
-            role: caller.role,
-            purpose: caller.purpose,
-            tokenId: caller.tokenId ?? null,
-            trackingEvidence: caller.trackingEvidence ?? null,
-            detail: 'RATE_LIMITED',
-          });
+          await options.audit?.append(securityEvent(caller, 'gateway', String(req.headers[REQUEST_ID_HEADER]), 'RATE_LIMITED'));
           throw rateLimited(admission);
         }
       })

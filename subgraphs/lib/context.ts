@@ -2,7 +2,7 @@ import { type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { type IncomingHttpHeaders } from 'node:http';
 import { type Caller } from './identity';
-import { AuditCollector, AuditKind, type AuditStore, bindCollector } from './audit';
+import { AuditCollector, type AuditStore, bindCollector, securityEvent } from './audit';
 import { type Logger } from './logger';
 import { type ExtractionGuard, extractionKeyOf, rateLimited } from './security';
 import { type SuspensionList } from './security/suspension';
@@ -82,18 +82,7 @@ export async function createRequestContext<Loaders extends object>(
     if (!admission.ok) {
       if (admission.limit === 'LIMITER_UNAVAILABLE') deps.logger.error({ requestId, err: { message: admission.cause } }, 'request-rate limiter unavailable');
       // A refused request is a security event of the audit trail, written before the refusal leaves.
-      await deps.platform?.audit?.append({
-        kind: AuditKind.SECURITY,
-        subgraph: deps.subgraph,
-        requestId,
-        organisation: caller.organisation,
-        subject: caller.subject,
-        role: caller.role,
-        purpose: caller.purpose,
-        tokenId: caller.tokenId ?? null,
-        trackingEvidence: caller.trackingEvidence ?? null,
-        detail: 'RATE_LIMITED',
-      });
+      await deps.platform?.audit?.append(securityEvent(caller, deps.subgraph, requestId, 'RATE_LIMITED'));
       throw rateLimited(admission);
     }
   }

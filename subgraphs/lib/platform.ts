@@ -1,5 +1,5 @@
 import { type CallerVerifier } from './auth/verify';
-import { AuditKind, type AuditStore, loadAuditConfig, openAuditStore } from './audit';
+import { type AuditStore, loadAuditConfig, openAuditStore, securityEvent } from './audit';
 import { ConfigError, env, readEnv } from './config';
 import { type Logger } from './logger';
 import { createSuspensionList, type SuspensionList, withSuspensions } from './security/suspension';
@@ -50,17 +50,7 @@ export async function openProcessPlatform(production: boolean, logger: Logger, s
       withSuspensions(verifier, suspensions, {
         onRefused: (caller) =>
           void store
-            .append({
-              kind: AuditKind.SECURITY,
-              subgraph: writer,
-              requestId: 'suspended-credential',
-              organisation: caller.organisation,
-              subject: caller.subject,
-              role: caller.role,
-              purpose: caller.purpose,
-              tokenId: caller.tokenId ?? null,
-              detail: 'CREDENTIAL_SUSPENDED',
-            })
+            .append(securityEvent(caller, writer, 'suspended-credential', 'CREDENTIAL_SUSPENDED'))
             .catch((error: unknown) => logger.error({ err: { message: (error as Error).message } }, 'security event not recorded')),
       }),
     close: async () => {

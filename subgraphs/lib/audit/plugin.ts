@@ -33,6 +33,25 @@ export interface AuditPluginOptions<Context extends BaseContext> {
   onError?: (error: unknown, context: Context) => void;
 }
 
+/**
+ * The record of a request refused as a whole for a security reason (`RATE_LIMITED`,
+ * `CREDENTIAL_SUSPENDED`): who asked, for what, and why it was refused; nothing released.
+ */
+export function securityEvent(caller: AuditCaller, writer: string, requestId: string, detail: string): AuditRecordInput {
+  return {
+    kind: AuditKind.SECURITY,
+    subgraph: writer,
+    requestId,
+    organisation: caller.organisation,
+    subject: caller.subject,
+    role: caller.role,
+    purpose: caller.purpose,
+    tokenId: caller.tokenId ?? null,
+    trackingEvidence: caller.trackingEvidence ?? null,
+    detail,
+  };
+}
+
 /** Recorded in place of a caller when a request has none (in-process tests only). */
 const UNKNOWN = 'UNKNOWN';
 
