@@ -1,13 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError } from '../subgraphs/lib/config';
+import { type CliOutput, runAsProcess, runPlatformCommand, UsageError } from './platform-cli';
 import {
   type AuditStore,
   type Checkpoint,
   exportCheckpoint,
   formatCheckpoint,
-  loadAuditConfig,
   MissingAuditTrailError,
-  openAuditStore,
   parseCheckpoint,
   verifyChain,
 } from '../subgraphs/lib/audit';
@@ -22,12 +20,8 @@ export const AUDIT_USAGE = `usage: audit verify [--checkpoint SEQ:HASH] [--from 
   checkpoint   prints the head of the chain as SEQ:HASH, to keep outside the database`;
 
 /** Where the command writes; `process` in the real command, buffers in tests. */
-export interface AuditOutput {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-class UsageError extends Error {}
+/** Where the command writes. */
+export type AuditOutput = CliOutput;
 
 interface Command {
   name: 'verify' | 'checkpoint' | 'help';
@@ -82,51 +76,20 @@ async function run(command: Command, store: AuditStore, out: AuditOutput): Promi
  * the exit code: 0 intact (or printed), 1 broken or failed, 2 bad arguments, 78 bad
  * configuration (like the other processes).
  */
-export async function main(args: readonly string[], env: NodeJS.ProcessEnv, out: AuditOutput): Promise<number> {
-  let command: Command;
-  try {
-    command = parseArguments(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    out.stderr.write(`audit: ${error.message}\n\n${AUDIT_USAGE}\n`);
-    return 2;
-  }
-  if (command.name === 'help') {
-    out.stdout.write(`${AUDIT_USAGE}\n`);
-    return 0;
-  }
-  let databaseUrl: string;
-  try {
-    databaseUrl = loadAuditConfig(env).databaseUrl;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    out.stderr.write(`audit: ${error.message}\n`);
-    return 78;
-  }
-  let store: AuditStore;
-  try {
-    store = await openAuditStore({ databaseUrl, migrate: false });
-  } catch (error) {
-    const reason = error instanceof MissingAuditTrailError ? `${error.message} (AUDIT_DATABASE_URL)` : `cannot open the audit database: ${(error as Error).message}`;
-    out.stderr.write(`audit: ${reason}\n`);
-    return 1;
-  }
-  try {
-    return await run(command, store, out);
-  } catch (error) {
-    out.stderr.write(`audit: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await store.close();
-  }
+export function main(args: readonly string[], env: NodeJS.ProcessEnv, out: AuditOutput): Promise<number> {
+  return runPlatformCommand({
+    program: 'audit',
+    usage: AUDIT_USAGE,
+    args,
+    env,
+    out,
+    parse: parseArguments,
+    // Verification only reads: it never creates or migrates the trail it is asked to check.
+    migrate: false,
+    openFailure: (error) =>
+      error instanceof MissingAuditTrailError ? `${error.message} (AUDIT_DATABASE_URL)` : `cannot open the audit database: ${(error as Error).message}`,
+    run: (command, store) => run(command, store, out),
+  });
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2), process.env, process).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`audit: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsProcess('audit', main);

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
+import { type CliOutput, runAsProcess, runPlatformCommand, UsageError } from './platform-cli';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { type AuditStore, loadAuditConfig, openAuditStore } from '../subgraphs/lib/audit';
-import { ConfigError } from '../subgraphs/lib/config';
+import { type AuditStore } from '../subgraphs/lib/audit';
 import { ErrorCode, type InputProblem } from '../subgraphs/lib/errors';
 import {
   commandLineActor,
@@ -32,12 +32,8 @@ Each change is recorded in the audit trail as ADMINISTRATION by cli:<account>.
 Exit codes: 0 done (or nothing to do), 1 failure, 2 bad arguments, 78 bad configuration.`;
 
 /** Where the command writes; `process` in the real command, buffers in tests. */
-export interface CredentialsOutput {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-class UsageError extends Error {}
+/** Where the command writes. */
+export type CredentialsOutput = CliOutput;
 
 type Command =
   | { name: 'help' }
@@ -159,56 +155,26 @@ async function run(command: Exclude<Command, { name: 'help' }>, store: AuditStor
  * code: 0 done or nothing to do, 1 failure, 2 bad arguments (the message names the
  * option), 78 bad configuration. Messages never repeat a suspended value.
  */
-export async function main(args: readonly string[], env: NodeJS.ProcessEnv, out: CredentialsOutput): Promise<number> {
-  let command: Command;
-  try {
-    command = parseArguments(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    out.stderr.write(`credentials: ${error.message}\n\n${CREDENTIALS_USAGE}\n`);
+export function main(args: readonly string[], env: NodeJS.ProcessEnv, out: CredentialsOutput): Promise<number> {
+  return runPlatformCommand({
+    program: 'credentials',
+    usage: CREDENTIALS_USAGE,
+    args,
+    env,
+    out,
+    parse: parseArguments,
+    migrate: true,
+    openFailure: (error) => `cannot open the platform database (AUDIT_DATABASE_URL): ${(error as Error).message}`,
+    run: (command, store) => run(command as Exclude<Command, { name: 'help' }>, store, env, out),
+    // Input problems found by the store name the option they came from (exit 2, as for bad arguments).
+    failure: (error, command) => {
+      const problems = badInput(error);
+      if (!problems) return undefined;
+    const flag = 'flag' in command ? command.flag : '';
+    out.stderr.write(`credentials: ${problems.map((p) => `${optionOf(p, flag)} ${p.message}`).join('; ')}\n`);
     return 2;
-  }
-  if (command.name === 'help') {
-    out.stdout.write(`${CREDENTIALS_USAGE}\n`);
-    return 0;
-  }
-  let databaseUrl: string;
-  try {
-    databaseUrl = loadAuditConfig(env).databaseUrl;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    out.stderr.write(`credentials: ${error.message}\n`);
-    return 78;
-  }
-  let store: AuditStore;
-  try {
-    store = await openAuditStore({ databaseUrl });
-  } catch (error) {
-    out.stderr.write(`credentials: cannot open the platform database (AUDIT_DATABASE_URL): ${(error as Error).message}\n`);
-    return 1;
-  }
-  try {
-    return await run(command, store, env, out);
-  } catch (error) {
-    const problems = badInput(error);
-    if (problems) {
-      const flag = 'flag' in command ? command.flag : '';
-      out.stderr.write(`credentials: ${problems.map((p) => `${optionOf(p, flag)} ${p.message}`).join('; ')}\n`);
-      return 2;
-    }
-    out.stderr.write(`credentials: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await store.close();
-  }
+    },
+  });
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2), process.env, process).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`credentials: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsProcess('credentials', main);
