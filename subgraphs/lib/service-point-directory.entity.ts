@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
-/** Kinds of service point, as the referrals subgraph's directory codes them. */
+/** Kinds of service point between which people are referred (domain.md §1.1, §9); the referrals subgraph owns the directory and describes them in its schema. */
 export enum ServicePointKind {
   JOB_CENTRE = 'JOB_CENTRE',
   JOB_CENTRE_DESK = 'JOB_CENTRE_DESK',

@@ -1,16 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { IstatMunicipalityCodeScalar } from '../../lib/scalars';
+import { ServicePointKind } from '../../lib/service-point-directory.entity';
 
-/** Kinds of service point between which people are referred (domain.md §1.1, §9). */
-export enum ServicePointKind {
-  JOB_CENTRE = 'JOB_CENTRE',
-  JOB_CENTRE_DESK = 'JOB_CENTRE_DESK',
-  SOCIAL_SERVICES = 'SOCIAL_SERVICES',
-  SOCIAL_DESK = 'SOCIAL_DESK',
-  CASSA_EDILE = 'CASSA_EDILE',
-  PATRONATO = 'PATRONATO',
-}
+// The kinds are the directory's own (shared with the replicas in lib); the schema describes them here.
+export { ServicePointKind };
 registerEnumType(ServicePointKind, {
   name: 'ServicePointKind',
   description: 'Kind of service point: job centre, decentralised job-centre desk, municipal social services, union-run social desk, Cassa Edile or patronato.',
