@@ -15,14 +15,17 @@ import { callerAs } from '../../utils/callers';
 // resolver errors unchanged, reference resolvers kept).
 const SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
-  type Query { person(id: ID!): Person  failing: String  unlisted: String }
-  type Person @key(fields: "id") { id: ID!  name: String  birthDate: String  secret: String }
+  type Query { person(id: ID!): Person  failing: String  unlisted: String  named: [Named] }
+  interface Named { name: String }
+  type Person implements Named @key(fields: "id") { id: ID!  name: String  birthDate: String  secret: String }
+  type Pet implements Named { name: String }
 `;
 
 const POLICY = `
 Query:
   fields:
     person: [CPI_OPERATOR EMPLOYMENT_SERVICES, CITIZEN SELF_SERVICE]
+    named: [CPI_OPERATOR EMPLOYMENT_SERVICES, CITIZEN SELF_SERVICE]
     failing: anyone
     _entities: anyone
     _service: anyone
@@ -35,6 +38,9 @@ Person:
     id: anyone
     name: [CPI_OPERATOR EMPLOYMENT_SERVICES, CITIZEN SELF_SERVICE]
     birthDate: CPI_OPERATOR EMPLOYMENT_SERVICES
+Pet:
+  fields:
+    name: CPI_OPERATOR EMPLOYMENT_SERVICES
 `;
 
 let dir: string;
@@ -64,7 +70,12 @@ function guardedSchema() {
           throw badUserInput([{ path: 'x', message: 'is wrong' }]);
         },
         unlisted: () => 'should never be released',
+        named: () => [
+          { __typename: 'Person', ...people.p1 },
+          { __typename: 'Pet', name: 'Pet One' },
+        ],
       },
+      Named: { __resolveType: (value: { __typename: string }) => value.__typename },
       Person: {
         __resolveReference: (reference: { id: string }) => {
           referenceCalls.push(reference);
@@ -132,5 +143,61 @@ describe('generated shield', () => {
     expect(referenceCalls).toHaveLength(1);
     expect(result.data).toEqual({ _entities: [{ id: 'p1', name: 'Name One', birthDate: null }] });
     expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['_entities.0.birthDate', 'FORBIDDEN']]);
+  });
+});
+
+// The shield's middleware makes every field a promise; an operation whose every field the
+// caller may read skips it, and anything else goes through it field by field.
+describe('per-operation check in front of the shield', () => {
+  const execution = (caller: Caller | null, query: string, contextValue: Record<string, unknown> = { caller }) =>
+    execute({ schema: guardedSchema(), document: parse(query), contextValue });
+
+  it('resolves an operation the caller may read in full without the shield (no promise per field)', async () => {
+    const context: Record<string, unknown> = { caller: callerAs('CITIZEN', 'SELF_SERVICE') };
+    const result = execution(null, '{ person(id: "p1") { id name } }', context);
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(context._shield).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(await result))).toEqual({ data: { person: { id: 'p1', name: 'Name One' } } });
+  });
+
+  it('sends the whole operation through the shield when a fragment spread, however deep, selects a refused field', async () => {
+    const query = `{ person(id: "p1") { ...Outer } }
+      fragment Outer on Person { id ...Inner }
+      fragment Inner on Person { name birthDate }`;
+    const result = execution(callerAs('CITIZEN', 'SELF_SERVICE'), query);
+    expect(result).toBeInstanceOf(Promise);
+    const settled = JSON.parse(JSON.stringify(await result)) as Awaited<ReturnType<typeof run>>;
+    expect(settled.data).toEqual({ person: { id: 'p1', name: 'Name One', birthDate: null } });
+    expect(settled.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['person.birthDate', 'FORBIDDEN']]);
+  });
+
+  it('checks a field selected on an interface against every type implementing it', async () => {
+    const operator = await run(callerAs('CPI_OPERATOR', 'EMPLOYMENT_SERVICES'), '{ named { name } }');
+    expect(operator).toEqual({ data: { named: [{ name: 'Name One' }, { name: 'Pet One' }] } });
+    const citizen = await run(callerAs('CITIZEN', 'SELF_SERVICE'), '{ named { name } }');
+    expect(citizen.data).toEqual({ named: [{ name: 'Name One' }, { name: null }] });
+    expect(citizen.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['named.1.name', 'FORBIDDEN']]);
+  });
+
+  it('counts a field under @skip, so a refused field never takes the unchecked path', async () => {
+    const result = execution(callerAs('CITIZEN', 'SELF_SERVICE'), '{ person(id: "p1") { id birthDate @skip(if: true) } }');
+    expect(result).toBeInstanceOf(Promise);
+    expect(JSON.parse(JSON.stringify(await result))).toEqual({ data: { person: { id: 'p1' } } });
+  });
+
+  it('decides again when a context is reused for another operation or another caller', async () => {
+    const schema = guardedSchema();
+    const document = parse('{ person(id: "p1") { id } }');
+    const context: Record<string, unknown> = { caller: callerAs('CITIZEN', 'SELF_SERVICE') };
+    expect((await execute({ schema, document, contextValue: context })).errors).toBeUndefined();
+    context.caller = callerAs('CPI_OPERATOR', 'REFERRAL');
+    const otherCaller = await execute({ schema, document, contextValue: context });
+    expect(otherCaller.data).toEqual({ person: null });
+    expect(otherCaller.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+
+    const reused: Record<string, unknown> = { caller: callerAs('CITIZEN', 'SELF_SERVICE') };
+    expect((await execute({ schema, document, contextValue: reused })).errors).toBeUndefined();
+    const otherOperation = await execute({ schema, document: parse('{ person(id: "p1") { id birthDate } }'), contextValue: reused });
+    expect(otherOperation.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['person.birthDate', 'FORBIDDEN']]);
   });
 });
