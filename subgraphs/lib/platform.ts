@@ -34,12 +34,14 @@ export interface ProcessPlatform {
 
 /**
  * Opens the platform of one process (gateway or subgraph): the shared store, with its
- * migrations; the list of suspended credentials, loaded before the process serves (a
+ * migrations, writing its per-person index on a timer; the list of suspended credentials, loaded before the process serves (a
  * list that never loaded refuses every caller).
  */
 export async function openProcessPlatform(production: boolean, logger: Logger, source: NodeJS.ProcessEnv = process.env): Promise<ProcessPlatform> {
   const auditing = diagnosticSwitch('AUDIT_TRAIL', production, source);
-  const store = await openAuditStore({ databaseUrl: loadAuditConfig(source).databaseUrl });
+  const config = loadAuditConfig(source);
+  const store = await openAuditStore({ databaseUrl: config.databaseUrl });
+  store.startIndexing(config.indexIntervalMs, (error) => logger.error({ err: { message: (error as Error).message } }, 'audit subject index not written; retrying'));
   const suspensions = createSuspensionList(store, { env: source, logger });
   await suspensions.start();
   return {

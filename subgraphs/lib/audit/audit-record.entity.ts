@@ -99,6 +99,10 @@ export class AuditRecord {
 /**
  * The people and employers of each record again, one row each, so that "who accessed
  * this person" is an index lookup on (kind, key, seq) rather than a scan of JSON.
+ * Written behind the chain, in large batches sorted by key (`AuditStore.indexSubjects`),
+ * never by the append a response waits for: one row per person of a 500-row list, each
+ * in a random place of the index, made the append several times slower. Records after
+ * {@link AuditIndexState.indexedSeq} are found by their own JSON lists instead.
  */
 @Entity({ tableName: 'audit_subject' })
 @Index({ name: 'audit_subject_kind_key_seq_index', properties: ['kind', 'key', 'record'] })
@@ -111,4 +115,18 @@ export class AuditSubject {
 
   @PrimaryKey({ type: 'text' })
   key!: string;
+}
+
+/**
+ * How far {@link AuditSubject} has been written: every record up to `indexedSeq` has its
+ * rows, no record after it has any. One row (id 1), advanced in the transaction that
+ * writes the rows.
+ */
+@Entity({ tableName: 'audit_index_state' })
+export class AuditIndexState {
+  @PrimaryKey({ autoincrement: false })
+  id!: number;
+
+  @Property({ type: new BigIntType('number') })
+  indexedSeq!: number;
 }

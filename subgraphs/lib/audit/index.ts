@@ -4,7 +4,7 @@
  * Apollo plugin that writes one record per request before the response leaves, the
  * chain verifier and the queries a citizen's access log and a DPO's search need.
  */
-export { AuditKind, AuditRecord, AuditSubject, type AuditSubjectKind } from './audit-record.entity';
+export { AuditIndexState, AuditKind, AuditRecord, AuditSubject, type AuditSubjectKind } from './audit-record.entity';
 export { CredentialKind, CredentialSuspension } from './credential-suspension.entity';
 export { type AuditRecordInput, AuditRecordError, canonicalRecord, chainHash, GENESIS_HASH } from './chain';
 export { AuditCollector, auditSubscriber, type AuditRegistry, type AuditSubjects, bindCollector, boundCollector } from './collector';

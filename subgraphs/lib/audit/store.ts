@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { badUserInput } from '../errors';
 import { type Database, initOrm, migrate, type Platform } from '../orm';
-import { AuditKind, AuditRecord, AuditSubject, type AuditSubjectKind } from './audit-record.entity';
+import { AuditIndexState, AuditKind, AuditRecord, AuditSubject, type AuditSubjectKind } from './audit-record.entity';
 import { type AuditRecordInput, chainRecord, checkRecordInput, GENESIS_HASH } from './chain';
 import { CredentialSuspension } from './credential-suspension.entity';
 import { migrations } from './migrations';
@@ -81,8 +81,10 @@ export interface AuditWriteStats {
 export const MAX_AUDIT_PAGE = 500;
 /** Records written by one transaction at most (pending appends beyond it wait for the next one). */
 const MAX_BATCH = 200;
-/** Subject rows per insert statement (3 bound values each, well under both platforms' limits). */
-const SUBJECT_CHUNK = 2000;
+/** Subject rows one index transaction writes, roughly (a record is never split). */
+const INDEX_BATCH_SUBJECTS = 20_000;
+/** Records one index transaction looks at, at most. */
+const INDEX_BATCH_RECORDS = 1000;
 /** Any constant key: every process of the graph serialises its appends on it. */
 const ADVISORY_LOCK_KEY = 742_518_093;
 
@@ -108,6 +110,38 @@ export interface AuditTransaction {
 }
 
 const HEAD_SQL = 'select "seq", "hash" from "audit_record" order by "seq" desc limit 1';
+const INDEXED_SQL = 'select "indexed_seq" from "audit_index_state" where "id" = 1';
+
+/**
+ * Per platform: the subject rows of the records in (from, to], from their own JSON lists,
+ * sorted as the (kind, key, seq) index is, so that a batch touches each index page once;
+ * and whether a record's list holds a key (for the records not indexed yet).
+ */
+const SUBJECT_SQL = {
+  sqlite: {
+    index: `insert or ignore into "audit_subject" ("seq", "kind", "key")
+      select s."seq", s."kind", s."key" from (
+        select r."seq" as "seq", 'person' as "kind", j."value" as "key" from "audit_record" r, json_each(r."people") j where r."seq" > ? and r."seq" <= ?
+        union all
+        select r."seq", 'employer', j."value" from "audit_record" r, json_each(r."employers") j where r."seq" > ? and r."seq" <= ?
+      ) s order by s."kind", s."key", s."seq"`,
+    sizes: 'select "seq", json_array_length("people") + json_array_length("employers") as "n" from "audit_record" where "seq" > ? order by "seq" limit ?',
+    lists: (column: 'people' | 'employers') => `exists (select 1 from json_each(r."${column}") where "value" = ?)`,
+    key: (key: string) => key,
+  },
+  postgresql: {
+    index: `insert into "audit_subject" ("seq", "kind", "key")
+      select s."seq", s."kind", s."key" from (
+        select r."seq", 'person' as "kind", j.value as "key" from "audit_record" r cross join lateral jsonb_array_elements_text(r."people") as j(value) where r."seq" > ? and r."seq" <= ?
+        union all
+        select r."seq", 'employer', j.value from "audit_record" r cross join lateral jsonb_array_elements_text(r."employers") as j(value) where r."seq" > ? and r."seq" <= ?
+      ) s order by s."kind", s."key", s."seq"
+      on conflict do nothing`,
+    sizes: 'select "seq", jsonb_array_length("people") + jsonb_array_length("employers") as "n" from "audit_record" where "seq" > ? order by "seq" limit ?',
+    lists: (column: 'people' | 'employers') => `r."${column}" @> ?::jsonb`,
+    key: (key: string) => JSON.stringify([key]),
+  },
+} as const;
 
 function headOf(rows: Row[]): ChainHead {
   const [row] = rows;
@@ -245,8 +279,14 @@ interface PendingAppend {
  * Appends from one process are queued and written together (group commit): while one
  * transaction runs, the next requests' records gather and go in the following one. Each
  * transaction takes the chain lock (PostgreSQL: `pg_advisory_xact_lock`; SQLite:
- * `begin immediate`, retried with backoff while another process writes), reads the head,
- * inserts the records in one statement and their subjects in one more.
+ * `begin immediate`, retried with backoff while another process writes), reads the head
+ * and inserts the records in one statement.
+ *
+ * The per-person and per-employer index (`audit_subject`) follows behind, written by
+ * {@link AuditStore.indexSubjects} in batches sorted by key (every process runs it on a
+ * timer, see {@link AuditStore.startIndexing}). Queries by person or employer read the
+ * index up to the indexed seq and the records' own JSON lists after it, so a record is
+ * found the moment it is committed.
  */
 export class AuditStore {
   readonly platform: Platform;
@@ -255,6 +295,8 @@ export class AuditStore {
   private readonly busyTimeoutMs: number;
   private pending: PendingAppend[] = [];
   private draining: Promise<void> | null = null;
+  private indexTimer: NodeJS.Timeout | null = null;
+  private indexRun: Promise<unknown> | null = null;
 
   constructor(readonly db: Database, options: { busyTimeoutMs?: number } = {}) {
     this.platform = db.platform;
@@ -309,6 +351,83 @@ export class AuditStore {
   }
 
   /**
+   * Writes the subject index rows of every record appended since the last run, in
+   * transactions of about {@link INDEX_BATCH_SUBJECTS} rows, each advancing the indexed
+   * seq with its rows. Several processes may run it at once: they take turns on a lock
+   * (SQLite: the write lock; PostgreSQL: the state row, so appends are not held up) and
+   * a turn that finds nothing left does nothing. Returns the number of records indexed.
+   */
+  async indexSubjects(): Promise<number> {
+    let indexed = 0;
+    for (;;) {
+      const [indexedSeq, head] = [await this.indexedSeq(), await this.head()];
+      if (indexedSeq >= head.seq) return indexed;
+      const step = await this.retrying(() => this.indexTransaction((run, from) => this.indexBatch(run, from)));
+      indexed += step;
+      // Let requests in between batches: the writes are synchronous on SQLite.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Seq of the last record whose subject rows are written. */
+  async indexedSeq(): Promise<number> {
+    const [row] = await this.read(INDEXED_SQL);
+    return Number(row?.indexed_seq ?? 0);
+  }
+
+  /**
+   * Runs {@link indexSubjects} every `intervalMs` (skipping a beat while a run is still
+   * going) until {@link close}. Errors go to `onError`; the next beat tries again.
+   */
+  startIndexing(intervalMs: number, onError: (error: unknown) => void): void {
+    if (this.indexTimer) return;
+    this.indexTimer = setInterval(() => {
+      if (this.indexRun) return;
+      this.indexRun = this.indexSubjects()
+        .catch(onError)
+        .finally(() => {
+          this.indexRun = null;
+        });
+    }, intervalMs);
+    this.indexTimer.unref();
+  }
+
+  private async indexBatch(run: Run, from: number): Promise<number> {
+    const sql = SUBJECT_SQL[this.platform];
+    const sizes = await run(sql.sizes, [from, INDEX_BATCH_RECORDS]);
+    if (sizes.length === 0) return 0;
+    let to = from;
+    let subjects = 0;
+    for (const row of sizes) {
+      const n = Number(row.n);
+      if (to > from && subjects + n > INDEX_BATCH_SUBJECTS) break;
+      to = Number(row.seq);
+      subjects += n;
+    }
+    await run(sql.index, [from, to, from, to]);
+    await run('update "audit_index_state" set "indexed_seq" = ? where "id" = 1', [to]);
+    return to - from;
+  }
+
+  /**
+   * A transaction for the index: SQLite takes the write lock (as appends do); PostgreSQL
+   * locks the state row only, so that appends go on while the rows are written.
+   */
+  private async indexTransaction<T>(work: (run: Run, indexedSeq: number) => Promise<T>): Promise<T> {
+    if (this.platform === 'postgresql') {
+      return this.knex.transaction(async (trx) => {
+        const run: Run = async (sql, bindings = []) => rowsOf(await trx.raw(sql, bindings as Knex.RawBinding[]));
+        const [state] = await run(`${INDEXED_SQL} for update`);
+        return work(run, Number(state?.indexed_seq ?? 0));
+      });
+    }
+    return this.writeTransaction(async (run) => {
+      const [state] = await run(INDEXED_SQL);
+      return work(run, Number(state?.indexed_seq ?? 0));
+    });
+  }
+
+  /**
    * Runs `work` in an append transaction, then appends the records it returns in the same
    * transaction: both commit, or neither does (used for administrative changes kept in this
    * database, such as credential suspensions, and their ADMINISTRATION records). The work
@@ -352,14 +471,6 @@ export class AuditStore {
       return record;
     });
     await run(INSERT_RECORD + records.map(() => RECORD_PLACEHOLDERS).join(', '), records.flatMap((r) => this.recordValues(r)));
-    const subjects = records.flatMap((r) => [
-      ...r.people.map((key) => [r.seq, 'person' satisfies AuditSubjectKind, key]),
-      ...r.employers.map((key) => [r.seq, 'employer' satisfies AuditSubjectKind, key]),
-    ]);
-    for (let start = 0; start < subjects.length; start += SUBJECT_CHUNK) {
-      const chunk = subjects.slice(start, start + SUBJECT_CHUNK);
-      await run(`insert into "audit_subject" ("seq", "kind", "key") values ${chunk.map(() => '(?, ?, ?)').join(', ')}`, chunk.flat());
-    }
     return records;
   }
 
@@ -456,10 +567,21 @@ export class AuditStore {
     );
   }
 
-  /** The subject index rows of the records with seq in [from, to], ordered. */
-  async subjectRows(from: number, to: number): Promise<{ seq: number; kind: string; key: string }[]> {
-    const rows = await this.read('select "seq", "kind", "key" from "audit_subject" where "seq" between ? and ? order by "seq", "kind", "key"', [from, to]);
-    return rows.map((r) => ({ seq: Number(r.seq), kind: String(r.kind), key: String(r.key) }));
+  /**
+   * The subject index rows of the records with seq in [from, to], ordered, and the indexed
+   * seq, read together (one snapshot: an index batch committed in between cannot make
+   * the rows and the seq disagree).
+   */
+  async subjectRows(from: number, to: number): Promise<{ indexedSeq: number; rows: { seq: number; kind: string; key: string }[] }> {
+    const read = async (run: (sql: string, bindings: readonly unknown[]) => Promise<Row[]>) => {
+      const [state] = await run(INDEXED_SQL, []);
+      const rows = await run('select "seq", "kind", "key" from "audit_subject" where "seq" between ? and ? order by "seq", "kind", "key"', [from, to]);
+      return { indexedSeq: Number(state?.indexed_seq ?? 0), rows: rows.map((r) => ({ seq: Number(r.seq), kind: String(r.kind), key: String(r.key) })) };
+    };
+    return this.knex.transaction(
+      (trx) => read(async (sql, bindings) => rowsOf(await trx.raw(sql, bindings as Knex.RawBinding[]))),
+      this.platform === 'postgresql' ? { isolationLevel: 'repeatable read', readOnly: true } : undefined,
+    );
   }
 
   /** The record with the greatest seq below `seq`, if any (the anchor of a partial verification). */
@@ -469,31 +591,17 @@ export class AuditStore {
   }
 
   /**
-   * Records matching every given filter, newest first, keyset-paginated on seq. A
-   * person or employer filter walks the (kind, key, seq) index of `audit_subject`.
+   * Records matching every given filter, newest first, keyset-paginated on seq. A person
+   * or employer filter walks the (kind, key, seq) index of `audit_subject` for the
+   * indexed records and the JSON lists of the few records after them.
    */
   async query(filter: AuditQuery, page: AuditPageRequest): Promise<AuditPage> {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_AUDIT_PAGE) {
       throw badUserInput([{ path: 'first', message: `must be between 1 and ${MAX_AUDIT_PAGE}` }]);
     }
-    const joins: string[] = [];
     const where: string[] = [];
     const bindings: unknown[] = [];
-    let driver = 'r';
-    if (filter.person !== undefined) {
-      joins.push('join "audit_subject" p on p."seq" = r."seq" and p."kind" = ? and p."key" = ?');
-      bindings.push('person', filter.person);
-      driver = 'p';
-    }
-    if (filter.employer !== undefined) {
-      joins.push('join "audit_subject" e on e."seq" = r."seq" and e."kind" = ? and e."key" = ?');
-      bindings.push('employer', filter.employer);
-      if (driver === 'r') driver = 'e';
-    }
-    if (page.after) {
-      where.push(`${driver}."seq" < ?`);
-      bindings.push(decodeCursor(page.after));
-    }
+    const before = page.after ? decodeCursor(page.after) : null;
     for (const [column, value] of [['organisation', filter.organisation], ['subject', filter.subject], ['purpose', filter.purpose]] as const) {
       if (value !== undefined) {
         where.push(`r."${column}" = ?`);
@@ -514,13 +622,39 @@ export class AuditStore {
       where.push('r."at" < ?');
       bindings.push(this.timeValue(filter.to));
     }
-    const sql = [
-      'select r.* from "audit_record" r',
-      ...joins,
-      where.length ? `where ${where.join(' and ')}` : '',
-      `order by ${driver}."seq" desc limit ?`,
-    ].join(' ');
-    const rows = await this.read(sql, [...bindings, page.first + 1]);
+    const limit = page.first + 1;
+    const keys = [
+      ['person', 'people', filter.person],
+      ['employer', 'employers', filter.employer],
+    ].filter((k): k is [AuditSubjectKind, 'people' | 'employers', string] => k[2] !== undefined);
+
+    let rows: Row[];
+    if (keys.length === 0) {
+      if (before !== null) where.push('r."seq" < ?');
+      rows = await this.read(
+        `select r.* from "audit_record" r ${where.length ? `where ${where.join(' and ')}` : ''} order by r."seq" desc limit ?`,
+        [...bindings, ...(before !== null ? [before] : []), limit],
+      );
+    } else {
+      // Read once: a record is either after it (found by its lists) or indexed, never neither.
+      const indexed = await this.indexedSeq();
+      const sql = SUBJECT_SQL[this.platform];
+      const upper = before !== null ? ['r."seq" < ?'] : [];
+      const upperValue = before !== null ? [before] : [];
+      rows = await this.read(
+        `select r.* from "audit_record" r where ${['r."seq" > ?', ...upper, ...keys.map(([, column]) => sql.lists(column)), ...where].join(' and ')} order by r."seq" desc limit ?`,
+        [indexed, ...upperValue, ...keys.map(([, , key]) => sql.key(key)), ...bindings, limit],
+      );
+      if (rows.length < limit) {
+        const [driver, ...others] = keys;
+        const joins = [driver!, ...others].map(([kind], i) => `join "audit_subject" s${i} on s${i}."seq" = ${i === 0 ? 'r."seq"' : 's0."seq"'} and s${i}."kind" = '${kind}' and s${i}."key" = ?`);
+        const older = await this.read(
+          `select r.* from "audit_record" r ${joins.join(' ')} where ${['s0."seq" <= ?', ...(before !== null ? ['s0."seq" < ?'] : []), ...where].join(' and ')} order by s0."seq" desc limit ?`,
+          [...keys.map(([, , key]) => key), indexed, ...upperValue, ...bindings, limit - rows.length],
+        );
+        rows = [...rows, ...older];
+      }
+    }
     const records = rows.slice(0, page.first).map(recordFromRow);
     const last = records[records.length - 1];
     return { records, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage: rows.length > page.first };
@@ -547,9 +681,12 @@ export class AuditStore {
     };
   }
 
-  /** Waits for queued appends, then closes the connection. */
+  /** Stops the indexing timer, waits for queued appends and a running index batch, then closes the connection. */
   async close(): Promise<void> {
+    if (this.indexTimer) clearInterval(this.indexTimer);
+    this.indexTimer = null;
     while (this.draining) await this.draining;
+    await this.indexRun;
     await this.db.orm.close(true);
   }
 }
@@ -596,7 +733,7 @@ export async function openAuditStore(options: AuditStoreOptions): Promise<AuditS
   const file = sqliteFile(options.databaseUrl);
   const platform: Platform = /^postgres(ql)?:\/\//.test(options.databaseUrl) ? 'postgresql' : 'sqlite';
   if (options.migrate === false && platform === 'sqlite' && file && !existsSync(file)) throw new MissingAuditTrailError(file);
-  const db = await initOrm({ entities: [AuditRecord, AuditSubject, CredentialSuspension], databaseUrl: options.databaseUrl, migrations, debug: options.debug });
+  const db = await initOrm({ entities: [AuditRecord, AuditSubject, AuditIndexState, CredentialSuspension], databaseUrl: options.databaseUrl, migrations, debug: options.debug });
   try {
     const knex = (db.orm.em as SqlEntityManager).getKnex();
     if (options.migrate === false) {

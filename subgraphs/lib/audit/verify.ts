@@ -94,7 +94,7 @@ export async function verifyChain(store: AuditStore, options: VerifyOptions = {}
     const rows = await store.scanRows(position, batchSize);
     if (rows.length === 0) break;
     const seqs = rows.map((r) => Number(r.seq));
-    const subjects = await store.subjectRows(seqs[0]!, seqs[seqs.length - 1]!);
+    const { indexedSeq, rows: subjects } = await store.subjectRows(seqs[0]!, seqs[seqs.length - 1]!);
     const subjectsOf = new Map<number, { people: string[]; employers: string[] }>();
     for (const s of subjects) {
       const entry = subjectsOf.get(s.seq) ?? { people: [], employers: [] };
@@ -138,8 +138,13 @@ export async function verifyChain(store: AuditStore, options: VerifyOptions = {}
       if (!selfConsistent) return fail(seq, 'EDITED', `record ${seq} was edited (hash mismatch)`);
 
       const indexed = subjectsOf.get(seq) ?? { people: [], employers: [] };
-      // Sorted here, not by SQL: the database's collation need not order like the chain does.
-      if (!sameList(normaliseList(record.people), normaliseList(indexed.people)) || !sameList(normaliseList(record.employers), normaliseList(indexed.employers))) {
+      // Compared sorted here, not by SQL: the database's collation need not order like the chain does.
+      if (seq > indexedSeq) {
+        // Not indexed yet (the index follows the chain): it must have no index rows at all.
+        if (indexed.people.length > 0 || indexed.employers.length > 0) {
+          return fail(seq, 'EDITED', `record ${seq} was edited (index rows exist for it before it was indexed)`);
+        }
+      } else if (!sameList(normaliseList(record.people), normaliseList(indexed.people)) || !sameList(normaliseList(record.employers), normaliseList(indexed.employers))) {
         return fail(seq, 'EDITED', `record ${seq} was edited (its people and employers index differs from the record)`);
       }
       if (checkpoint && seq === checkpoint.seq && record.hash !== checkpoint.hash) {

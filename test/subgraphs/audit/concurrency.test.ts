@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditStore, verifyChain } from '../../../subgraphs/lib/audit';
+import { type AuditRecord, type AuditStore, verifyChain } from '../../../subgraphs/lib/audit';
 import { testPlatform } from '../../utils/database';
-import { accessRecord, type AuditTestDatabase, createAuditDatabase } from './support';
+import { accessRecord, type AuditTestDatabase, createAuditDatabase, sql } from './support';
 
 // Four stores on one database, each with its own ORM and connections, stand for the
 // four subgraph processes writing the shared trail at once.
@@ -42,5 +42,30 @@ describe(`several processes appending at once, on ${testPlatform()}`, () => {
       const { records } = await stores[2]!.query({}, { first: 500 });
       expect(records.filter((r) => r.subgraph === `subgraph-${process}`)).toHaveLength(50);
     }
+  });
+
+  it('index the subjects from every process while the others append: each record indexed once, the chain still verifies', async () => {
+    const written: AuditRecord[] = [];
+    let appending = true;
+    const indexers = stores.slice(0, 2).map(async (store) => {
+      let indexed = 0;
+      while (appending) indexed += await store.indexSubjects();
+      return indexed;
+    });
+    await Promise.all(
+      stores.map(async (store, process) => {
+        for (let i = 0; i < 25; i += 1) written.push(await store.append(accessRecord(5000 + process * 100 + i)));
+      }),
+    );
+    appending = false;
+    const byIndexers = (await Promise.all(indexers)).reduce((a, b) => a + b, 0);
+    const rest = await stores[3]!.indexSubjects();
+    // Every record (the first test's 200 and these 100) was indexed by exactly one turn of one process.
+    expect(byIndexers + rest).toBe(300);
+    expect(byIndexers).toBeGreaterThan(0);
+    expect(await stores[2]!.indexedSeq()).toBe(300);
+    const rows = await sql(stores[0]!, 'select count(*) as "n" from "audit_subject" where "seq" > ?', [200]);
+    expect(Number(rows[0]!.n)).toBe(written.reduce((n, r) => n + r.people.length + r.employers.length, 0));
+    expect(await verifyChain(stores[1]!)).toMatchObject({ ok: true, records: 300 });
   });
 });

@@ -1,8 +1,10 @@
 import { type SqlEntityManager } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditStore } from '../../../subgraphs/lib/audit';
+import { AuditIndexState, AuditRecord, AuditStore, AuditSubject, CredentialSuspension } from '../../../subgraphs/lib/audit';
+import { migrations } from '../../../subgraphs/lib/audit/migrations';
+import { initOrm, migrate } from '../../../subgraphs/lib/orm';
 import { testPlatform } from '../../utils/database';
-import { type AuditTestDatabase, createAuditDatabase } from './support';
+import { accessRecord, type AuditTestDatabase, createAuditDatabase, sql } from './support';
 
 describe(`committed migrations of the audit store, on ${testPlatform()}`, () => {
   let database: AuditTestDatabase;
@@ -43,5 +45,29 @@ describe(`committed migrations of the audit store, on ${testPlatform()}`, () => 
     expect(rows.map((r) => (r.definition ?? '').replace(/[`"]/g, ''))).toEqual(
       expect.arrayContaining([expect.stringMatching(/audit_subject_kind_key_seq_index ON (public\.)?audit_subject (USING btree )?\(kind, key, seq\)/i)]),
     );
+  });
+
+  it('start the index where a trail written before the index followed the chain ends: its records were indexed as they were written', async () => {
+    const older = await createAuditDatabase('audit_migrations_older');
+    const db = await initOrm({ entities: [AuditRecord, AuditSubject, AuditIndexState, CredentialSuspension], databaseUrl: older.url, migrations });
+    try {
+      await db.orm.getMigrator().up({ to: 'Migration20261124090000' });
+      const before = new AuditStore(db);
+      const written = await Promise.all([1, 2, 3].map((n) => before.append(accessRecord(n))));
+      // As the earlier store did: the subject rows in the append.
+      for (const record of written) {
+        for (const key of record.people) await sql(before, 'insert into "audit_subject" ("seq", "kind", "key") values (?, ?, ?)', [record.seq, 'person', key]);
+      }
+      expect(await migrate(db)).toEqual(['Migration20261125090000']);
+      expect(await before.indexedSeq()).toBe(3);
+      expect(await before.indexSubjects()).toBe(0);
+      const later = await before.append(accessRecord(4));
+      // Person 4 is in record 3 (indexed by the old store) and record 4 (not indexed yet).
+      expect((await before.query({ person: later.people[0] }, { first: 5 })).records.map((r) => r.seq)).toEqual([4, 3]);
+      expect(await before.indexSubjects()).toBe(1);
+    } finally {
+      await db.orm.close(true);
+      await older.drop();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendRecords, AuditKind, type AuditPage, type AuditQuery, type AuditRecord, type AuditStore } from '../../../subgraphs/lib/audit';
 import { testPlatform } from '../../utils/database';
 import { person } from '../../utils/people';
-import { accessRecord, type AuditTestDatabase, createAuditDatabase, employer } from './support';
+import { accessRecord, type AuditTestDatabase, createAuditDatabase, employer, sql } from './support';
 
 const DAY = 24 * 3600 * 1000;
 const START = Date.parse('2026-01-01T00:00:00Z');
@@ -77,6 +77,31 @@ describe(`querying the audit trail, on ${testPlatform()}`, () => {
     expect((await everything({ subject: 'OPERATOR-2', person: person(7).fiscalCode }, 10)).seqs).toEqual(
       expected((r) => r.subject === 'OPERATOR-2' && r.people.includes(person(7).fiscalCode)),
     );
+  });
+
+  it('finds the same records by person and by employer whether none, some or all of them are indexed', async () => {
+    const filters: AuditQuery[] = [
+      { person: person(3).fiscalCode },
+      { person: person(31).fiscalCode },
+      { employer: employer(8) },
+      { person: person(36).fiscalCode, employer: employer(36) },
+      { person: person(7).fiscalCode, subject: 'OPERATOR-2' },
+    ];
+    const answers = async () => Promise.all(filters.map(async (filter) => (await everything(filter, 1)).seqs));
+    const want = filters.map((filter) =>
+      expected((r) => (!filter.person || r.people.includes(filter.person)) && (!filter.employer || r.employers.includes(filter.employer)) && (!filter.subject || r.subject === filter.subject)),
+    );
+    expect(want.every((seqs) => seqs.length > 0)).toBe(true);
+    expect(await store.indexedSeq()).toBe(0);
+    expect(await answers()).toEqual(want);
+    // Indexed up to record 33: pages of one record cross from the JSON lists to the index.
+    expect(await store.indexSubjects()).toBe(all.length);
+    await sql(store, 'delete from "audit_subject" where "seq" > ?', [33]);
+    await sql(store, 'update "audit_index_state" set "indexed_seq" = ?', [33]);
+    expect(await answers()).toEqual(want);
+    expect(await store.indexSubjects()).toBe(all.length - 33);
+    expect(await answers()).toEqual(want);
+    expect(await store.indexSubjects()).toBe(0);
   });
 
   it('returns an empty page for no match, and for an empty list of kinds', async () => {

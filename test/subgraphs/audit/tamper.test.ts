@@ -15,9 +15,14 @@ describe(`the chain verifier against tampering, on ${testPlatform()}`, () => {
     database = await createAuditDatabase('audit_tamper');
     store = await database.open();
   });
+  // Records 1-15 have their subject index rows; 16-20 are not indexed yet, as the newest
+  // records of a live trail are not.
   beforeEach(async () => {
     await sql(store, 'delete from "audit_record"');
-    await appendRecords(store, Array.from({ length: 20 }, (_, i) => accessRecord(i + 1)));
+    await sql(store, 'update "audit_index_state" set "indexed_seq" = 0');
+    await appendRecords(store, Array.from({ length: 15 }, (_, i) => accessRecord(i + 1)));
+    expect(await store.indexSubjects()).toBe(15);
+    await appendRecords(store, Array.from({ length: 5 }, (_, i) => accessRecord(i + 16)));
   });
   afterAll(async () => {
     await store.close();
@@ -76,6 +81,26 @@ describe(`the chain verifier against tampering, on ${testPlatform()}`, () => {
       kind: 'EDITED',
       message: 'record 12 was edited (its people and employers index differs from the record)',
     });
+  });
+
+  it('detects an index row forged for a record not indexed yet', async () => {
+    await sql(store, 'insert into "audit_subject" ("seq", "kind", "key") values (?, ?, ?)', [18, 'person', 'forged-key']);
+    expect((await verifyChain(store)).problem).toMatchObject({
+      seq: 18,
+      kind: 'EDITED',
+      message: 'record 18 was edited (index rows exist for it before it was indexed)',
+    });
+  });
+
+  it('detects the indexed seq moved back, which would leave index rows the records no longer vouch for', async () => {
+    await sql(store, 'update "audit_index_state" set "indexed_seq" = ?', [10]);
+    expect((await verifyChain(store)).problem).toMatchObject({ seq: 11, kind: 'EDITED' });
+  });
+
+  it('accepts the chain again once the newest records are indexed', async () => {
+    expect(await store.indexSubjects()).toBe(5);
+    expect(await store.indexedSeq()).toBe(20);
+    expect(await verifyChain(store)).toMatchObject({ ok: true, records: 20 });
   });
 
   it('detects a middle record deleted', async () => {

@@ -13,9 +13,13 @@ async function audit(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('the audit command line, before it opens a database', () => {
-  it('reads AUDIT_DATABASE_URL, defaulting to the embedded file', () => {
-    expect(loadAuditConfig({})).toEqual({ databaseUrl: 'file:data/audit.db' });
-    expect(loadAuditConfig({ AUDIT_DATABASE_URL: 'postgres://audit@db.example/audit' })).toEqual({ databaseUrl: 'postgres://audit@db.example/audit' });
+  it('reads AUDIT_DATABASE_URL and AUDIT_INDEX_INTERVAL_MS, defaulting to the embedded file and 2 seconds', () => {
+    expect(loadAuditConfig({})).toEqual({ databaseUrl: 'file:data/audit.db', indexIntervalMs: 2000 });
+    expect(loadAuditConfig({ AUDIT_DATABASE_URL: 'postgres://audit@db.example/audit', AUDIT_INDEX_INTERVAL_MS: '500' })).toEqual({
+      databaseUrl: 'postgres://audit@db.example/audit',
+      indexIntervalMs: 500,
+    });
+    expect(() => loadAuditConfig({ AUDIT_INDEX_INTERVAL_MS: '0' })).toThrow(/AUDIT_INDEX_INTERVAL_MS/);
   });
 
   it('exits 78 naming the variable when AUDIT_DATABASE_URL is not a database URL', async () => {
