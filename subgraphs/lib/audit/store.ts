@@ -125,7 +125,7 @@ const SUBJECT_SQL = {
         union all
         select r."seq", 'employer', j."value" from "audit_record" r, json_each(r."employers") j where r."seq" > ? and r."seq" <= ?
       ) s order by s."kind", s."key", s."seq"`,
-    sizes: 'select "seq", json_array_length("people") + json_array_length("employers") as "n" from "audit_record" where "seq" > ? order by "seq" limit ?',
+    sizes: 'select "seq", json_array_length("people") + json_array_length("employers") as "n" from "audit_record" where "seq" > ? and "seq" <= ? order by "seq" limit ?',
     lists: (column: 'people' | 'employers') => `exists (select 1 from json_each(r."${column}") where "value" = ?)`,
     key: (key: string) => key,
   },
@@ -137,7 +137,7 @@ const SUBJECT_SQL = {
         select r."seq", 'employer', j.value from "audit_record" r cross join lateral jsonb_array_elements_text(r."employers") as j(value) where r."seq" > ? and r."seq" <= ?
       ) s order by s."kind", s."key", s."seq"
       on conflict do nothing`,
-    sizes: 'select "seq", jsonb_array_length("people") + jsonb_array_length("employers") as "n" from "audit_record" where "seq" > ? order by "seq" limit ?',
+    sizes: 'select "seq", jsonb_array_length("people") + jsonb_array_length("employers") as "n" from "audit_record" where "seq" > ? and "seq" <= ? order by "seq" limit ?',
     lists: (column: 'people' | 'employers') => `r."${column}" @> ?::jsonb`,
     key: (key: string) => JSON.stringify([key]),
   },
@@ -358,15 +358,16 @@ export class AuditStore {
    * a turn that finds nothing left does nothing. Returns the number of records indexed.
    */
   async indexSubjects(): Promise<number> {
+    // Up to the head as it is now: chasing the records appended meanwhile would turn one
+    // large sorted batch into many small ones, each touching as many index pages.
+    const target = (await this.head()).seq;
     let indexed = 0;
-    for (;;) {
-      const [indexedSeq, head] = [await this.indexedSeq(), await this.head()];
-      if (indexedSeq >= head.seq) return indexed;
-      const step = await this.retrying(() => this.indexTransaction((run, from) => this.indexBatch(run, from)));
-      indexed += step;
+    while ((await this.indexedSeq()) < target) {
+      indexed += await this.retrying(() => this.indexTransaction((run, from) => this.indexBatch(run, from, target)));
       // Let requests in between batches: the writes are synchronous on SQLite.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    return indexed;
   }
 
   /** Seq of the last record whose subject rows are written. */
@@ -392,9 +393,9 @@ export class AuditStore {
     this.indexTimer.unref();
   }
 
-  private async indexBatch(run: Run, from: number): Promise<number> {
+  private async indexBatch(run: Run, from: number, target: number): Promise<number> {
     const sql = SUBJECT_SQL[this.platform];
-    const sizes = await run(sql.sizes, [from, INDEX_BATCH_RECORDS]);
+    const sizes = await run(sql.sizes, [from, target, INDEX_BATCH_RECORDS]);
     if (sizes.length === 0) return 0;
     let to = from;
     let subjects = 0;
