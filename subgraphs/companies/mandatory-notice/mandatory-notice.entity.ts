@@ -4,7 +4,7 @@ import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ContractTypeCodeScalar, DateScalar, DateTimeScalar, FiscalCodeScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
 import { Employer, WorkSite } from '../employer/employer.entity';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
-import { MandatoryNoticeCodeScalar, MandatoryNoticeState, MandatoryNoticeType, ResidencePermitType, WorkingTime } from './notice.codes';
+import { MandatoryNoticeCodeScalar, MandatoryNoticeState, MandatoryNoticeType, NoticeAction, ResidencePermitType, WorkingTime } from './notice.codes';
 
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')
@@ -28,6 +28,14 @@ export class MandatoryNotice {
   @Field(() => MandatoryNoticeState, { nullable: true, description: 'State of the notice (stato CO).' })
   @Enum({ items: () => MandatoryNoticeState, type: 'string' })
   state: Opt<MandatoryNoticeState> = MandatoryNoticeState.VALIDATED;
+
+  @Field(() => NoticeAction, { nullable: true, description: 'Whether the notice files its event, or rectifies or annuls the notice in `corrects`.' })
+  @Enum({ items: () => NoticeAction, type: 'string', default: NoticeAction.FILING })
+  action: Opt<NoticeAction> = NoticeAction.FILING;
+
+  /** The notice a rectification or annulment corrects (codice comunicazione precedente); null for a filing. */
+  @ManyToOne(() => MandatoryNotice, { nullable: true, deleteRule: 'cascade' })
+  corrects?: MandatoryNotice | null;
 
   @ManyToOne(() => Employer, { deleteRule: 'cascade' })
   employer!: Employer;

@@ -84,3 +84,92 @@ export class FileMandatoryNoticeInput {
   @Field(() => FiscalCodeScalar, { nullable: true, description: 'Codice fiscale of the consultant or delegate filing for the employer (soggetto abilitato); left out when the employer files itself.' })
   filedBy?: string | null;
 }
+
+const KEPT = 'Left out, the value of the notice corrected is kept.';
+
+/**
+ * A rectification (rettifica) of the last validated notice of a relationship: the same
+ * event with corrected data. The employer, the worker and the start date cannot change
+ * (domain.md §3.6 rule 6); anything left out keeps the value of the notice corrected.
+ */
+@InputType({ description: 'Corrected data for a mandatory notice (rettifica). Employer, worker and start date cannot change.' })
+export class RectifyMandatoryNoticeInput {
+  @Field(() => ID, { description: 'The notice to correct: the last validated notice of its relationship.' })
+  noticeId!: string;
+
+  @Field(() => MandatoryNoticeCodeScalar, { nullable: true, description: 'Communication code of the rectification, when the sender already has one; otherwise the system assigns one.' })
+  code?: string | null;
+
+  @Field(() => FiscalCodeScalar, { nullable: true, description: 'Codice fiscale of the employer: may be repeated, not changed.' })
+  employerFiscalCode?: string | null;
+
+  @Field(() => FiscalCodeScalar, { nullable: true, description: 'Codice fiscale of the worker: may be repeated, not changed.' })
+  workerFiscalCode?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Start date: may be repeated, not changed.' })
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Citizenship of the worker, three-digit CO code. ${KEPT}` })
+  workerCitizenship?: string | null;
+
+  @Field(() => IstatMunicipalityCodeScalar, { nullable: true, description: `Municipality of domicile of the worker, ISTAT code. ${KEPT}` })
+  workerDomicileMunicipality?: string | null;
+
+  @Field(() => ID, { nullable: true, description: `Work site of the employer. ${KEPT}` })
+  workSiteId?: string | null;
+
+  @Field(() => ContractTypeCodeScalar, { nullable: true, description: `Contract type, valid on the start date. ${KEPT}` })
+  contractType?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: `Planned end date. ${KEPT}` })
+  endDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: `Date of the event (for a HIRE, its start date). ${KEPT}` })
+  eventDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: `End of the training period. ${KEPT}` })
+  trainingEndDate?: string | null;
+
+  @Field(() => WorkingTime, { nullable: true, description: `Working time. ${KEPT}` })
+  workingTime?: WorkingTime | null;
+
+  @Field(() => Float, { nullable: true, description: `Average weekly hours (part-time only). ${KEPT}` })
+  weeklyHours?: number | null;
+
+  @Field(() => String, { nullable: true, description: `CCNL applied. ${KEPT}` })
+  ccnl?: string | null;
+
+  @Field(() => String, { nullable: true, description: `ISTAT job title (qualifica). ${KEPT}` })
+  qualification?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: `Seasonal work. ${KEPT}` })
+  seasonal?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: `Transformation code (TRANSFORMATION only). ${KEPT}` })
+  transformationCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Cause of termination (TERMINATION only). ${KEPT}` })
+  terminationCause?: string | null;
+
+  @Field(() => ResidencePermitType, { nullable: true, description: `Residence title of a non-EU worker. ${KEPT}` })
+  residencePermitType?: ResidencePermitType | null;
+
+  @Field(() => DateScalar, { nullable: true, description: `Expiry of the residence title. ${KEPT}` })
+  residencePermitExpiry?: string | null;
+
+  @Field(() => FiscalCodeScalar, { nullable: true, description: 'Codice fiscale of the consultant or delegate filing the rectification; left out when the employer files itself.' })
+  filedBy?: string | null;
+}
+
+/** An annulment (annullamento) of the last validated notice of a relationship. */
+@InputType({ description: 'A mandatory notice to withdraw (annullamento).' })
+export class AnnulMandatoryNoticeInput {
+  @Field(() => ID, { description: 'The notice to annul: the last validated notice of its relationship.' })
+  noticeId!: string;
+
+  @Field(() => MandatoryNoticeCodeScalar, { nullable: true, description: 'Communication code of the annulment, when the sender already has one; otherwise the system assigns one.' })
+  code?: string | null;
+
+  @Field(() => FiscalCodeScalar, { nullable: true, description: 'Codice fiscale of the consultant or delegate filing the annulment; left out when the employer files itself.' })
+  filedBy?: string | null;
+}

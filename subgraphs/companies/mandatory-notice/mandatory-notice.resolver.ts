@@ -5,7 +5,7 @@ import { Employer, WorkSite } from '../employer/employer.entity';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
 import { Worker, workerStub } from '../worker/worker.type';
 import { MandatoryNotice } from './mandatory-notice.entity';
-import { FileMandatoryNoticeInput } from './mandatory-notice.input';
+import { AnnulMandatoryNoticeInput, FileMandatoryNoticeInput, RectifyMandatoryNoticeInput } from './mandatory-notice.input';
 import { MandatoryNoticeService } from './mandatory-notice.service';
 import { MandatoryNoticeCodeScalar } from './notice.codes';
 
@@ -49,5 +49,34 @@ export class MandatoryNoticeResolver {
     @Ctx() ctx: CompaniesContext,
   ) {
     return new MandatoryNoticeService(ctx).file(input);
+  }
+
+  @Mutation(() => MandatoryNotice, {
+    nullable: true,
+    description:
+      'Rectifies (rettifica) the last validated notice of a relationship: returns the rectification, which references the notice corrected (now RECTIFIED); the relationship follows the corrected data. Employer, worker and start date cannot change. Every problem is reported at once (BAD_USER_INPUT); a notice unknown to the caller, not the last in force, or an annulment is refused as such.',
+  })
+  rectifyMandatoryNotice(
+    @Arg('input', () => RectifyMandatoryNoticeInput, { description: 'The notice to correct and the corrected data.' }) input: RectifyMandatoryNoticeInput,
+    @Ctx() ctx: CompaniesContext,
+  ) {
+    return new MandatoryNoticeService(ctx).rectify(input);
+  }
+
+  @Mutation(() => MandatoryNotice, {
+    nullable: true,
+    description:
+      'Annuls (annullamento) the last validated notice of a relationship: returns the annulment, which references the notice withdrawn (now ANNULLED); the relationship follows the notices left in force, and is ANNULLED when its hire is.',
+  })
+  annulMandatoryNotice(
+    @Arg('input', () => AnnulMandatoryNoticeInput, { description: 'The notice to withdraw.' }) input: AnnulMandatoryNoticeInput,
+    @Ctx() ctx: CompaniesContext,
+  ) {
+    return new MandatoryNoticeService(ctx).annul(input);
+  }
+
+  @FieldResolver(() => MandatoryNotice, { nullable: true, description: 'The notice this rectification or annulment corrects (comunicazione precedente); null for a filing.' })
+  corrects(@Root() notice: MandatoryNotice, @Ctx() ctx: CompaniesContext) {
+    return notice.corrects ? ctx.loaders.noticeById.load(notice.corrects.id) : null;
   }
 }

@@ -4,11 +4,13 @@ import { badUserInput, conflict, illegalTransition, type InputProblem } from '..
 import { type CompaniesContext } from '../context';
 import { type Employer } from '../employer/employer.entity';
 import { EmploymentRelationship } from '../relationship/employment-relationship.entity';
-import { applyNotice, NOTICES_ALLOWED, stateOf } from '../relationship/relationship.derivation';
+import { EmploymentStatus } from '../relationship/employment-relationship.entity';
+import { applyNotice, NOTICES_ALLOWED, type RelationshipState, stateOf } from '../relationship/relationship.derivation';
+import { addDays, legalDay } from '../../lib/dates';
 import { MandatoryNotice } from './mandatory-notice.entity';
-import { type FileMandatoryNoticeInput } from './mandatory-notice.input';
-import { MandatoryNoticeType, type WorkingTime } from './notice.codes';
-import { lateness, noticeDeadline } from './notice.deadline';
+import { type AnnulMandatoryNoticeInput, type FileMandatoryNoticeInput, type RectifyMandatoryNoticeInput } from './mandatory-notice.input';
+import { MandatoryNoticeState, MandatoryNoticeType, NoticeAction, type WorkingTime } from './notice.codes';
+import { DAYS_TO_NOTIFY_AFTER_EVENT, lateness, noticeDeadline } from './notice.deadline';
 import { type NoticeDraft, noticeProblems, type RelationshipBefore } from './notice.validation';
 
 /** A value given in the input wins, even null; a value left out (undefined) is inherited. */
@@ -28,7 +30,47 @@ type AddProblem = (field: string, message: string) => void;
 interface Current {
   relationship: EmploymentRelationship;
   employer: Employer | null;
+  /** The last notice in force (validated filing or rectification): what a later notice inherits. */
   latest: MandatoryNotice | null;
+  /** Every notice of the relationship, by sequence (corrected, annulled and annulments included). */
+  notices: MandatoryNotice[];
+}
+
+/** Whether a notice is in force: validated, and a filing or a rectification (an annulment has no effect of its own). */
+function inForce(notice: MandatoryNotice): boolean {
+  return notice.state === MandatoryNoticeState.VALIDATED && notice.action !== NoticeAction.ANNULMENT;
+}
+
+/** The facts of a stored notice that shape its relationship. */
+function factsOf(notice: MandatoryNotice) {
+  return {
+    type: notice.type,
+    contractType: notice.contractType,
+    workingTime: notice.workingTime,
+    weeklyHours: notice.weeklyHours ?? null,
+    startDate: notice.startDate,
+    endDate: notice.endDate ?? null,
+    eventDate: notice.eventDate,
+  };
+}
+
+/** The relationship as the notices in force leave it, in order; null when none is (its hire was annulled). */
+function replay(notices: readonly MandatoryNotice[]): RelationshipState | null {
+  return notices.reduce<RelationshipState | null>((state, notice) => applyNotice(state, factsOf(notice)), null);
+}
+
+/**
+ * The relationship as the notice `notice` left it, for inheriting in a rectification or
+ * annulment: the values a correction leaves out are the corrected notice's own.
+ */
+function asRelationship(relationship: EmploymentRelationship, notice: MandatoryNotice): EmploymentRelationship {
+  return Object.assign(Object.create(relationship) as EmploymentRelationship, {
+    contractType: notice.contractType,
+    workingTime: notice.workingTime,
+    weeklyHours: notice.weeklyHours ?? null,
+    plannedEndDate: notice.endDate ?? null,
+    startDate: notice.startDate,
+  });
 }
 
 /** Filing of mandatory notices and upkeep of the relationships they derive. */
@@ -74,6 +116,126 @@ export class MandatoryNoticeService {
     );
     if (problems.length || !employer || !draft.workerFiscalCode) throw badUserInput(problems);
     return this.write(draft, input, employer, current, await this.freeCode(input.code));
+  }
+
+  /**
+   * Rectifies (rettifica) the last notice in force of a relationship: a new notice of the
+   * same type, referencing it, with the corrected data checked whole as a filing is; the
+   * corrected notice becomes RECTIFIED and the relationship is derived again from the
+   * notices in force. Employer, worker and start date cannot change. Due within 5 days of
+   * the notice corrected; a later one is recorded late, not refused.
+   */
+  async rectify(input: RectifyMandatoryNoticeInput): Promise<MandatoryNotice> {
+    const problems: InputProblem[] = [];
+    const add: AddProblem = (field, message) => problems.push({ path: `input.${field}`, message });
+    const target = await this.correctable(input.noticeId, add);
+    if (input.code != null && (await this.codeTaken(input.code))) add('code', 'is already used by another notice');
+    if (!target) throw badUserInput(problems);
+    const { notice: original, current } = target;
+    if (input.employerFiscalCode != null && input.employerFiscalCode !== original.employer.fiscalCode) add('employerFiscalCode', 'cannot be changed by a rectification');
+    if (input.workerFiscalCode != null && input.workerFiscalCode !== original.workerFiscalCode) add('workerFiscalCode', 'cannot be changed by a rectification');
+    if (input.startDate != null && input.startDate !== original.startDate) add('startDate', 'cannot be changed by a rectification');
+
+    // The notices in force before the one corrected: the relationship the corrected notice applies to.
+    const earlier = current.notices.filter((n) => inForce(n) && n.sequence < original.sequence);
+    const state = replay(earlier);
+    const pick = <K extends keyof RectifyMandatoryNoticeInput & keyof MandatoryNotice>(key: K) => (input[key] !== undefined ? input[key] : original[key]);
+    const filing: FileMandatoryNoticeInput = {
+      type: original.type,
+      relationshipId: current.relationship.id,
+      workerCitizenship: pick('workerCitizenship'),
+      workerDomicileMunicipality: pick('workerDomicileMunicipality'),
+      workSiteId: input.workSiteId !== undefined ? input.workSiteId : (original.workSite?.id ?? null),
+      contractType: pick('contractType'),
+      endDate: pick('endDate'),
+      eventDate: pick('eventDate'),
+      trainingEndDate: pick('trainingEndDate'),
+      workingTime: pick('workingTime'),
+      weeklyHours: pick('weeklyHours'),
+      ccnl: pick('ccnl'),
+      qualification: pick('qualification'),
+      seasonal: pick('seasonal'),
+      transformationCode: pick('transformationCode'),
+      terminationCause: pick('terminationCause'),
+      residencePermitType: pick('residencePermitType'),
+      residencePermitExpiry: pick('residencePermitExpiry'),
+      filedBy: input.filedBy ?? null,
+    };
+    // What the corrected notice carried is what a rectification leaves out keeps.
+    const draft = this.draft(filing, { ...current, latest: original, relationship: asRelationship(current.relationship, original) });
+    draft.startDate = original.startDate;
+    if (input.workSiteId != null) {
+      const site = await this.ctx.loaders.workSiteById.load(input.workSiteId);
+      if (!site || site.employer.fiscalCode !== original.employer.fiscalCode) add('workSiteId', 'is not a work site of the employer');
+    }
+    problems.push(
+      ...noticeProblems(draft, {
+        before: state ? { ...state, seasonal: earlier.at(-1)?.seasonal ?? false } : null,
+        complete: true,
+        publicAdministration: current.employer?.publicAdministration ?? null,
+        endDateGiven: draft.endDate != null,
+      }),
+    );
+    if (problems.length || !current.employer) throw badUserInput(problems);
+    return this.write(draft, filing, current.employer, current, await this.freeCode(input.code), {
+      action: NoticeAction.RECTIFICATION,
+      corrects: original,
+      earlier,
+    });
+  }
+
+  /**
+   * Annuls (annullamento) the last notice in force of a relationship: an annulment notice
+   * referencing it is stored, the notice becomes ANNULLED, and the relationship is derived
+   * again from the notices left in force (none, after a hire: the relationship is ANNULLED).
+   */
+  async annul(input: AnnulMandatoryNoticeInput): Promise<MandatoryNotice> {
+    const problems: InputProblem[] = [];
+    const add: AddProblem = (field, message) => problems.push({ path: `input.${field}`, message });
+    const target = await this.correctable(input.noticeId, add);
+    if (input.code != null && (await this.codeTaken(input.code))) add('code', 'is already used by another notice');
+    if (!target || problems.length) throw badUserInput(problems);
+    const { notice: original, current } = target;
+    const employer = current.employer;
+    if (!employer) throw badUserInput([{ path: 'input.noticeId', message: 'no mandatory notice has this id' }]);
+    const draft = this.draft({ type: original.type, relationshipId: current.relationship.id, filedBy: input.filedBy ?? null }, {
+      ...current,
+      latest: original,
+      relationship: asRelationship(current.relationship, original),
+    });
+    Object.assign(draft, { eventDate: original.eventDate, transformationCode: original.transformationCode ?? null, terminationCause: original.terminationCause ?? null });
+    const earlier = current.notices.filter((n) => inForce(n) && n.sequence < original.sequence);
+    return this.write(draft, { filedBy: input.filedBy ?? null }, employer, current, await this.freeCode(input.code), {
+      action: NoticeAction.ANNULMENT,
+      corrects: original,
+      earlier,
+    });
+  }
+
+  /**
+   * The notice a rectification or annulment may correct: known to the caller (else it is
+   * reported as unknown), and the last notice in force of its relationship.
+   */
+  private async correctable(noticeId: string, add: AddProblem): Promise<{ notice: MandatoryNotice; current: Current } | null> {
+    const notice = await this.ctx.loaders.noticeById.load(noticeId);
+    const current = notice ? await this.loadCurrent(notice.relationship.id) : null;
+    if (!notice || !current) {
+      add('noticeId', 'no mandatory notice has this id');
+      return null;
+    }
+    if (notice.action === NoticeAction.ANNULMENT) {
+      add('noticeId', 'is an annulment, which cannot be corrected');
+      return null;
+    }
+    if (!inForce(notice)) {
+      add('noticeId', `is ${notice.state}: only the last validated notice of a relationship can be corrected`);
+      return null;
+    }
+    if (current.latest?.id !== notice.id) {
+      add('noticeId', `only the last validated notice of a relationship can be corrected (this one is followed by notice ${current.latest?.sequence})`);
+      return null;
+    }
+    return { notice, current };
   }
 
   /**
@@ -124,8 +286,8 @@ export class MandatoryNoticeService {
       this.ctx.loaders.employerByFiscalCode.load(relationship.employer.fiscalCode),
       this.ctx.loaders.noticesByRelationship.load(relationship.id),
     ]);
-    // The loader lists a relationship's notices by sequence, so the last one is the latest.
-    return { relationship, employer, latest: notices[notices.length - 1] ?? null };
+    // The loader lists a relationship's notices by sequence, so the last in force is the latest.
+    return { relationship, employer, latest: notices.filter(inForce).at(-1) ?? null, notices };
   }
 
   /**
@@ -184,10 +346,11 @@ export class MandatoryNoticeService {
 
   private async write(
     draft: NoticeDraft,
-    input: FileMandatoryNoticeInput,
+    input: Pick<FileMandatoryNoticeInput, 'filedBy'>,
     employer: Employer,
     current: Current | null,
     code: string,
+    correction?: { action: NoticeAction.RECTIFICATION | NoticeAction.ANNULMENT; corrects: MandatoryNotice; earlier: MandatoryNotice[] },
   ): Promise<MandatoryNotice> {
     const { em, loaders } = this.ctx;
     // noticeProblems has reported every missing value, so these are all present here.
@@ -202,7 +365,15 @@ export class MandatoryNoticeService {
     };
     const workerFiscalCode = draft.workerFiscalCode!;
     let relationship: EmploymentRelationship;
-    if (current) {
+    if (correction && current) {
+      relationship = current.relationship;
+      correction.corrects.state = correction.action === NoticeAction.ANNULMENT ? MandatoryNoticeState.ANNULLED : MandatoryNoticeState.RECTIFIED;
+      // Derived again from the notices in force: the earlier ones, then the rectification (an annulment adds none).
+      const state = replay(correction.earlier);
+      const after = correction.action === NoticeAction.RECTIFICATION ? applyNotice(state, facts) : state;
+      if (after) em.assign(relationship, after);
+      else relationship.recordedStatus = EmploymentStatus.ANNULLED;
+    } else if (current) {
       relationship = current.relationship;
       em.assign(relationship, applyNotice(stateOf(relationship), facts));
     } else {
@@ -211,13 +382,18 @@ export class MandatoryNoticeService {
     // The relationship carries the domicile of its latest notice (the row scope of job centres reads it).
     relationship.workerDomicileMunicipality = draft.workerDomicileMunicipality;
     const filedAt = new Date();
-    const deadline = noticeDeadline(draft.type, facts.startDate, facts.eventDate);
+    // A rectification or annulment is due within 5 days of the notice it corrects (domain.md §3.1).
+    const deadline = correction
+      ? addDays(legalDay(correction.corrects.filedAt), DAYS_TO_NOTIFY_AFTER_EVENT)
+      : noticeDeadline(draft.type, facts.startDate, facts.eventDate);
     const notice = em.create(MandatoryNotice, {
       code,
       type: draft.type,
+      action: correction?.action ?? NoticeAction.FILING,
+      corrects: correction?.corrects ?? null,
       employer,
       relationship,
-      sequence: (current?.latest?.sequence ?? 0) + 1,
+      sequence: (current?.notices.at(-1)?.sequence ?? 0) + 1,
       workSite: draft.workSiteId,
       workerFiscalCode,
       workerCitizenship: draft.workerCitizenship,
@@ -251,6 +427,8 @@ export class MandatoryNoticeService {
       throw error;
     }
     loaders.noticesByRelationship.clear(relationship.id);
+    if (correction) loaders.noticeById.clear(correction.corrects.id);
+    loaders.relationshipById.clear(relationship.id);
     loaders.noticesByWorker.clear(workerFiscalCode);
     loaders.relationshipsByWorker.clear(workerFiscalCode);
     loaders.relationshipsByEmployer.clear(employer.fiscalCode);

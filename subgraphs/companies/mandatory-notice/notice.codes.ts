@@ -37,6 +37,22 @@ registerEnumType(MandatoryNoticeState, {
   },
 });
 
+/** What a stored notice does: a filing, or the rectification or annulment of an earlier notice (domain.md §3.1, §3.6 rule 6). */
+export enum NoticeAction {
+  FILING = 'FILING',
+  RECTIFICATION = 'RECTIFICATION',
+  ANNULMENT = 'ANNULMENT',
+}
+registerEnumType(NoticeAction, {
+  name: 'NoticeAction',
+  description: 'What a notice does: files an event, or corrects or withdraws the notice named in `corrects`.',
+  valuesConfig: {
+    FILING: { description: 'Invio: files the event.' },
+    RECTIFICATION: { description: 'Rettifica: replaces the notice it corrects, which becomes RECTIFIED.' },
+    ANNULMENT: { description: 'Annullamento: withdraws the notice it corrects, which becomes ANNULLED; it has no effect of its own.' },
+  },
+});
+
 /** Working-time code (tipo orario); the enum's internal values are the ministerial letters. */
 export enum WorkingTime {
   FULL_TIME = 'F',
