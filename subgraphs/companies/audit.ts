@@ -2,6 +2,13 @@ import { type AuditRegistry } from '../lib/audit';
 import { type Employer, type WorkSite } from './employer/employer.entity';
 import { type MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { type EmploymentRelationship } from './relationship/employment-relationship.entity';
+import { type OutboxEvent } from '../lib/outbox/outbox-event.entity';
+
+/** The worker and employer a notification's payload names (see noticePayload). */
+function payloadSubjects(event: OutboxEvent) {
+  const payload = event.payload as { worker?: { fiscalCode?: string }; employer?: { fiscalCode?: string } };
+  return { people: [payload.worker?.fiscalCode], employers: [payload.employer?.fiscalCode] };
+}
 
 /** Whom each loaded row concerns, for the audit trail: the worker and the employer (fiscal codes). */
 export const auditSubjects: AuditRegistry = {
@@ -9,4 +16,5 @@ export const auditSubjects: AuditRegistry = {
   WorkSite: (site: WorkSite) => ({ employers: [site.employer?.fiscalCode] }),
   EmploymentRelationship: (relationship: EmploymentRelationship) => ({ people: [relationship.workerFiscalCode], employers: [relationship.employer?.fiscalCode] }),
   MandatoryNotice: (notice: MandatoryNotice) => ({ people: [notice.workerFiscalCode], employers: [notice.employer?.fiscalCode] }),
+  OutboxEvent: payloadSubjects,
 };

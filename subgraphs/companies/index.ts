@@ -5,6 +5,8 @@ import { EmployerResolver, WorkSiteResolver } from './employer/employer.resolver
 import { createLoaders, type CompaniesLoaders } from './loaders';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { MandatoryNoticeResolver } from './mandatory-notice/mandatory-notice.resolver';
+import { CassaEdileNotificationResolver } from './notification/cassa-edile-notification.resolver';
+import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
@@ -41,8 +43,8 @@ function resolveNoticeReference(reference: Record<string, unknown>, ctx: Compani
 /** The companies subgraph: employers, mandatory notices (CO) and the employment relationships they derive. */
 export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   name: 'companies',
-  entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice],
-  resolvers: [EmployerResolver, WorkSiteResolver, MandatoryNoticeResolver, EmploymentRelationshipResolver, WorkerEmploymentResolver],
+  entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice, OutboxEvent],
+  resolvers: [EmployerResolver, WorkSiteResolver, MandatoryNoticeResolver, EmploymentRelationshipResolver, WorkerEmploymentResolver, CassaEdileNotificationResolver],
   referenceResolvers: {
     Employer: { __resolveReference: byKey('fiscalCode', (ctx, code) => ctx.loaders.employerByFiscalCode.load(code)) },
     WorkSite: { __resolveReference: byKey('id', (ctx, id) => ctx.loaders.workSiteById.load(id)) },

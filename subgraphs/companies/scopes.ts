@@ -61,6 +61,9 @@ export const rowScopes: ScopeImplementations = {
     'own-employers': ofOwnEmployers,
     self: aboutThemselves,
   },
+  CassaEdileNotification: {
+    'own-recipient': (caller) => ({ recipient: caller.organisation }),
+  },
   Worker: {
     // Companies has no table of people: the filter is on the key, and workerVisible() applies it.
     self: (caller) => ({ fiscalCode: caller.subject }),

@@ -37,6 +37,10 @@ export class MandatoryNotice {
   @ManyToOne(() => MandatoryNotice, { nullable: true, deleteRule: 'cascade' })
   corrects?: MandatoryNotice | null;
 
+  @Field(() => String, { nullable: true, description: 'Code of the Cassa Edile the notice was sent to in integrated mode (the employer\'s registration); null when it was not sent.' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  notifiedTo?: string | null;
+
   @ManyToOne(() => Employer, { deleteRule: 'cascade' })
   employer!: Employer;
 

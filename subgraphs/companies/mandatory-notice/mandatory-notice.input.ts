@@ -83,6 +83,12 @@ export class FileMandatoryNoticeInput {
 
   @Field(() => FiscalCodeScalar, { nullable: true, description: 'Codice fiscale of the consultant or delegate filing for the employer (soggetto abilitato); left out when the employer files itself.' })
   filedBy?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Also notify the Cassa Edile the employer is registered with (integrated mode). Construction employers registered with one always notify it.',
+  })
+  notifyCassaEdile?: boolean | null;
 }
 
 const KEPT = 'Left out, the value of the notice corrected is kept.';

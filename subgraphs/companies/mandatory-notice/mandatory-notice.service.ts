@@ -11,6 +11,7 @@ import { MandatoryNotice } from './mandatory-notice.entity';
 import { type AnnulMandatoryNoticeInput, type FileMandatoryNoticeInput, type RectifyMandatoryNoticeInput } from './mandatory-notice.input';
 import { MandatoryNoticeState, MandatoryNoticeType, NoticeAction, type WorkingTime } from './notice.codes';
 import { DAYS_TO_NOTIFY_AFTER_EVENT, lateness, noticeDeadline } from './notice.deadline';
+import { cassaEdileRecipient, flushWithOutbox, queueNoticeEvent } from '../notification/cassa-edile-notification';
 import { type NoticeDraft, noticeProblems, type RelationshipBefore } from './notice.validation';
 
 /** A value given in the input wins, even null; a value left out (undefined) is inherited. */
@@ -96,6 +97,7 @@ export class MandatoryNoticeService {
       if (!site || site.employer.fiscalCode !== draft.employerFiscalCode) add('workSiteId', 'is not a work site of the employer');
     }
     if (input.code != null && (await this.codeTaken(input.code))) add('code', 'is already used by another notice');
+    if (input.notifyCassaEdile && employer && !employer.cassaEdileCode) add('notifyCassaEdile', 'the employer is registered with no Cassa Edile');
 
     const before: RelationshipBefore | null = current
       ? {
@@ -346,7 +348,7 @@ export class MandatoryNoticeService {
 
   private async write(
     draft: NoticeDraft,
-    input: Pick<FileMandatoryNoticeInput, 'filedBy'>,
+    input: Pick<FileMandatoryNoticeInput, 'filedBy' | 'notifyCassaEdile'>,
     employer: Employer,
     current: Current | null,
     code: string,
@@ -417,8 +419,12 @@ export class MandatoryNoticeService {
       deadline,
       ...lateness(deadline, filedAt),
     });
+    // Integrated mode: the Cassa Edile's notification is written by the same transaction as
+    // the notice (a correction goes wherever the notice it corrects went).
+    notice.notifiedTo = correction ? (correction.corrects.notifiedTo ?? null) : cassaEdileRecipient(employer, input.notifyCassaEdile === true);
+    if (notice.notifiedTo) queueNoticeEvent(em, notice, employer, notice.notifiedTo);
     try {
-      await em.flush();
+      await flushWithOutbox(em);
     } catch (error) {
       // Two notices for one relationship at once: the second meets the version or the (relationship, sequence) key.
       if (error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException) {
