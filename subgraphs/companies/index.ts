@@ -6,6 +6,7 @@ import { createLoaders, type CompaniesLoaders } from './loaders';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { MandatoryNoticeResolver } from './mandatory-notice/mandatory-notice.resolver';
 import { CassaEdileNotificationResolver } from './notification/cassa-edile-notification.resolver';
+import { dispatchCassaEdileNotifications } from './notification/dispatch';
 import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
@@ -56,4 +57,5 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
+  background: dispatchCassaEdileNotifications,
 };

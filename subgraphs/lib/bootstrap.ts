@@ -37,13 +37,14 @@ export async function bootstrapSubgraph(module: SubgraphModule): Promise<void> {
       platform,
       extractionGuard,
     });
+    const background = module.background?.({ db: runtime.db, logger, production, env: process.env }) ?? null;
     const server = createSubgraphServer(runtime);
     server.listen(config.port, config.host);
     await once(server, 'listening');
     logger.info({ url: `http://${config.host}:${config.port}/graphql`, platform: runtime.db.platform }, 'subgraph listening');
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      server.close(() => void runtime.stop().then(async () => {
+      server.close(() => void Promise.resolve(background?.stop()).then(() => runtime.stop()).then(async () => {
         await platform.close();
         await extractionGuard.close();
         process.exit(0);

@@ -41,6 +41,17 @@ export interface SubgraphModule<Loaders extends object = object> {
   /** Whom each loaded entity concerns (people and employers by fiscal code), for the audit trail. */
   auditSubjects: AuditRegistry;
   migrations: Record<Platform, MigrationObject[]>;
+  /**
+   * Work a subgraph process runs beside its server (an outbox dispatcher), started once the
+   * server listens and stopped before the database closes; null when there is nothing to run.
+   * Throws `ConfigError` for bad configuration (the process then does not start).
+   */
+  background?: (process: { db: Database; logger: Logger; production: boolean; env: NodeJS.ProcessEnv }) => BackgroundWork | null;
+}
+
+/** A subgraph's background work, as {@link SubgraphModule.background} starts it. */
+export interface BackgroundWork {
+  stop: () => Promise<void>;
 }
 
 /** Builds the subgraph schema alone (for `npm run compose` and schema tests). */
