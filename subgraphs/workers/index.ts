@@ -8,6 +8,7 @@ import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
 import { DeclaredExperience, Education, TrainingCourse } from './professional-record/professional-record.entity';
 import { ProfessionalRecordResolver } from './professional-record/professional-record.resolver';
+import { TrainingSubmissionResolver } from './professional-record/training-submission';
 import { type WorkersContext } from './context';
 import { PersonStatusResolver, resolvePersonStatusReference } from './status-check/person-status.resolver';
 import { PersonStatus } from './status-check/person-status.type';
@@ -30,7 +31,7 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     ServicePointDirectoryEntry,
     EmploymentLink,
   ],
-  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver],
+  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver],
   orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },

@@ -108,7 +108,7 @@ export class DeclaredExperience {
 
 @ObjectType({ description: 'A training course attended (corso di formazione), with the body that supplied the record.' })
 @Entity({ tableName: 'training_course' })
-@Unique({ properties: ['source', 'externalId'] })
+@Unique({ properties: ['source', 'supplier', 'externalId'] })
 export class TrainingCourse {
   @Field(() => ID, { nullable: true, description: 'Identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -141,4 +141,8 @@ export class TrainingCourse {
   @Field(() => String, { nullable: true, description: "The supplier's own course identifier, for idempotent resubmission." })
   @Property({ type: 'string', length: 64, nullable: true })
   externalId?: string | null;
+
+  /** The organisation that supplied the record (a Cassa Edile's code); course ids are its own, so they are unique per supplier. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  supplier?: string | null;
 }
