@@ -4,7 +4,7 @@ import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { MandatoryNotice } from '../../../subgraphs/companies/mandatory-notice/mandatory-notice.entity';
 import { EmploymentRelationship } from '../../../subgraphs/companies/relationship/employment-relationship.entity';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { addEmployer, asEmployer, day, employerCaller, employerCode, fileOk, hireInput, problemsOf, workerCode } from './fixtures';
+import { addEmployer, asEmployer, day, employerCaller, employerCode, type FiledNotice, fileOk, hireInput, problemsOf, workerCode } from './fixtures';
 
 // Rectification (rettifica) and annulment (annullamento) of mandatory notices (domain.md
 // §3.1, §3.6 rule 6): each references the notice it corrects, only the last validated
@@ -18,24 +18,14 @@ const NOTICE = `id code type state action sequence contractType startDate endDat
 const RECTIFY = `mutation($input: RectifyMandatoryNoticeInput!) { rectifyMandatoryNotice(input: $input) { ${NOTICE} } }`;
 const ANNUL = `mutation($input: AnnulMandatoryNoticeInput!) { annulMandatoryNotice(input: $input) { ${NOTICE} } }`;
 
-interface Corrected {
-  id: string;
-  code: string;
-  type: string;
-  state: string;
+/** A notice as the correction mutations return it: the fields of a filed notice this file selects, and what a correction adds. */
+interface Corrected
+  extends Pick<FiledNotice, 'id' | 'code' | 'type' | 'state' | 'contractType' | 'startDate' | 'endDate' | 'eventDate' | 'workingTime' | 'weeklyHours' | 'deadline' | 'late'> {
   action: string;
   sequence: number;
-  contractType: string;
-  startDate: string;
-  endDate: string | null;
-  eventDate: string;
-  workingTime: string;
-  weeklyHours: number | null;
   ccnl: string;
-  deadline: string;
-  late: boolean;
   corrects: { id: string; state: string } | null;
-  relationship: { id: string; status: string; contractType: string; workingTime: string; weeklyHours: number | null; plannedEndDate: string | null; terminationDate: string | null };
+  relationship: Pick<FiledNotice['relationship'], 'id' | 'status' | 'contractType' | 'workingTime' | 'weeklyHours' | 'plannedEndDate' | 'terminationDate'>;
 }
 
 describe('rectifying and annulling mandatory notices', () => {
