@@ -236,6 +236,67 @@ describe('filing a mandatory notice: validation rules', () => {
       paths: [],
     },
     {
+      rule: 'TP to part-time with weekly hours is valid',
+      input: async () => ({
+        type: 'TRANSFORMATION',
+        relationshipId: await relationship(),
+        eventDate: day(0),
+        transformationCode: 'TP',
+        workingTime: 'HORIZONTAL_PART_TIME',
+        weeklyHours: 24,
+      }),
+      paths: [],
+    },
+    {
+      rule: 'FF does not apply to an apprenticeship started before 26 Oct 2011',
+      input: async () => ({
+        type: 'TRANSFORMATION',
+        relationshipId: await relationship({ contractType: 'A.03.02', startDate: '2011-01-10', endDate: null, trainingEndDate: '2014-01-09' }),
+        eventDate: '2013-01-10',
+        transformationCode: 'FF',
+      }),
+      paths: ['input.transformationCode'],
+    },
+    {
+      rule: 'PV is only for a public administration',
+      input: async () => ({ type: 'TRANSFORMATION', relationshipId: await relationship({ contractType: 'A.01.00', endDate: null }), eventDate: day(0), transformationCode: 'PV' }),
+      paths: ['input.transformationCode'],
+    },
+    {
+      rule: 'PV by a public administration is valid',
+      input: async () => ({
+        type: 'TRANSFORMATION',
+        relationshipId: await relationship({ contractType: 'A.01.00', endDate: null }, PUBLIC),
+        eventDate: day(0),
+        transformationCode: 'PV',
+      }),
+      paths: [],
+    },
+    {
+      rule: 'DP to a professional apprenticeship is valid',
+      input: async () => ({
+        type: 'TRANSFORMATION',
+        relationshipId: await relationship({ contractType: 'A.03.08', endDate: null, trainingEndDate: day(300) }),
+        eventDate: day(0),
+        transformationCode: 'DP',
+        contractType: 'A.03.09',
+        trainingEndDate: day(400),
+      }),
+      paths: [],
+    },
+    {
+      rule: 'DP must lead to a professional apprenticeship',
+      input: async () => ({
+        type: 'TRANSFORMATION',
+        relationshipId: await relationship({ contractType: 'A.03.08', endDate: null, trainingEndDate: day(300) }),
+        eventDate: day(0),
+        transformationCode: 'DP',
+        contractType: 'A.03.10',
+        trainingEndDate: day(400),
+      }),
+      paths: ['input.contractType'],
+    },
+    {
       rule: 'a transformation’s new contract type must be valid on the event date',
       input: async () => ({ type: 'TRANSFORMATION', relationshipId: await relationship(), eventDate: day(0), transformationCode: 'II', contractType: 'A.03.07', endDate: day(90) }),
       paths: ['input.contractType'],
