@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { composeSupergraph } from '../gateway/compose';
 import { loadGatewayConfig, subgraphUrlVariable } from '../gateway/config';
 import { subgraphModules } from '../subgraphs';
@@ -8,7 +9,7 @@ import { loadSubgraphConfig } from '../subgraphs/lib/config';
 import { originOf, ProcessGroup } from './processes';
 import { seedIfEmpty } from './seed/run';
 import { loadAuditConfig, openAuditStore } from '../subgraphs/lib/audit';
-import { ensureDevelopmentKeys } from '../subgraphs/lib/auth/keys';
+import { DEFAULT_KEYS_DIR, ensureDevelopmentKeys } from '../subgraphs/lib/auth/keys';
 
 /**
  * `npm start`: the whole graph on this machine with the embedded databases in `data/`.
@@ -48,6 +49,16 @@ async function warnIfSupergraphStale(path: string): Promise<void> {
   if (fresh.supergraphSdl !== committed) say(`WARNING: ${path} differs from the registered subgraphs; run npm run compose`);
 }
 
+/** The development secret of the events between subgraphs (`data/keys/events.secret`), created on first use. */
+function developmentEventsSecret(): string {
+  const path = join(ROOT, DEFAULT_KEYS_DIR, 'events.secret');
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(path, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   process.chdir(ROOT);
   process.once('SIGINT', () => void stopAll('stopping (SIGINT)', 0));
@@ -68,11 +79,16 @@ async function main(): Promise<void> {
   // all open it start together (a fresh SQLite file must not be migrated by five at once).
   await (await openAuditStore({ databaseUrl: loadAuditConfig().databaseUrl })).close();
 
+  // Subgraphs pass events to one another (the companies outbox keeps the workers' employment
+  // links in sync), signed with a development secret kept beside the signing key.
+  const internalEnv: NodeJS.ProcessEnv = { ...process.env, INTERNAL_EVENTS_SECRET: process.env.INTERNAL_EVENTS_SECRET ?? developmentEventsSecret() };
+  const workersConfig = subgraphs.find((s) => s.name === 'workers');
+  if (workersConfig) internalEnv.WORKERS_EVENTS_URL ??= `${originOf(workersConfig.host, workersConfig.port)}/events/employment.link`;
   const gatewayEnv: NodeJS.ProcessEnv = { ...process.env };
   const started = [];
   for (const config of subgraphs) {
     const origin = originOf(config.host, config.port);
-    started.push({ child: group.run(config.name, `dist/subgraphs/${config.name}/main.js`, process.env), readyUrl: `${origin}/readyz` });
+    started.push({ child: group.run(config.name, `dist/subgraphs/${config.name}/main.js`, internalEnv), readyUrl: `${origin}/readyz` });
     // The gateway follows the ports the subgraphs were given, unless told otherwise.
     gatewayEnv[subgraphUrlVariable(config.name)] ??= `${origin}/graphql`;
   }

@@ -38,7 +38,7 @@ export async function bootstrapSubgraph(module: SubgraphModule): Promise<void> {
       extractionGuard,
     });
     const background = module.background?.({ db: runtime.db, logger, production, env: process.env }) ?? null;
-    const server = createSubgraphServer(runtime);
+    const server = createSubgraphServer(runtime, { eventsSecret: config.internalEventsSecret });
     server.listen(config.port, config.host);
     await once(server, 'listening');
     logger.info({ url: `http://${config.host}:${config.port}/graphql`, platform: runtime.db.platform }, 'subgraph listening');

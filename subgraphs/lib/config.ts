@@ -68,6 +68,8 @@ export interface SubgraphConfig {
   nodeEnv: 'development' | 'production' | 'test';
   /** `MAX_PAGE_SIZE`: the largest `first`/`last` a connection accepts, default 100. */
   maxPageSize: number;
+  /** `INTERNAL_EVENTS_SECRET`: the key signing events between subgraphs (at least 32 characters); none: no `/events` endpoint. */
+  internalEventsSecret?: string;
 }
 
 export const DEFAULT_PORTS: Record<string, number> = { workers: 4001, companies: 4002, pacts: 4003, referrals: 4004 };
@@ -83,6 +85,7 @@ export function loadSubgraphConfig(name: string, source: NodeJS.ProcessEnv = pro
       LOG_LEVEL: env.logLevel(),
       NODE_ENV: env.nodeEnv(),
       MAX_PAGE_SIZE: env.positiveInt(100),
+      INTERNAL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     },
     source,
   ) as Record<string, unknown>;
@@ -94,5 +97,6 @@ export function loadSubgraphConfig(name: string, source: NodeJS.ProcessEnv = pro
     logLevel: values.LOG_LEVEL as string,
     nodeEnv: values.NODE_ENV as SubgraphConfig['nodeEnv'],
     maxPageSize: values.MAX_PAGE_SIZE as number,
+    internalEventsSecret: values.INTERNAL_EVENTS_SECRET as string | undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { handleGraphQL, type SubgraphRuntime } from './subgraph';
+import { verifyEventSignature } from './outbox/signature';
+import { BadEventError, handleGraphQL, type SubgraphRuntime } from './subgraph';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -46,10 +47,36 @@ export function subgraphMetrics<Loaders extends object>(runtime: SubgraphRuntime
 }
 
 /**
- * Serves a subgraph over HTTP: `/graphql` (GET and POST), `/healthz` (alive),
- * `/readyz` (the database answers) and `/metrics` (Prometheus).
+ * `POST /events/<topic>`: one event of another subgraph's outbox, delivered by its
+ * dispatcher. Refused unless signed with the shared secret (401); unknown topics are 404;
+ * a malformed event 400 (the dispatcher gives it up after its attempts).
  */
-export function createSubgraphServer<Loaders extends object>(runtime: SubgraphRuntime<Loaders>): Server {
+async function handleEvent(runtime: Pick<SubgraphRuntime, 'module' | 'db'>, req: IncomingMessage, res: ServerResponse, topic: string, secret: string | undefined) {
+  const handler = runtime.module.eventHandlers?.[topic];
+  if (!secret || !handler || req.method !== 'POST') return send(res, 404, JSON.stringify({ error: 'not found' }));
+  const raw = await readBody(req);
+  if (!verifyEventSignature({ secret, headers: req.headers, body: raw })) return problem(res, 401, 'The event is not signed with the shared secret');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(raw);
+  } catch {
+    return problem(res, 400, 'The event body is not valid JSON');
+  }
+  try {
+    const outcome = await handler(runtime.db.orm.em.fork(), payload);
+    return send(res, 200, JSON.stringify({ status: outcome }));
+  } catch (error) {
+    if (error instanceof BadEventError) return problem(res, 400, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Serves a subgraph over HTTP: `/graphql` (GET and POST), `/healthz` (alive),
+ * `/readyz` (the database answers), `/metrics` (Prometheus) and, when `eventsSecret` is
+ * given, `/events/<topic>` for the events of other subgraphs the module handles.
+ */
+export function createSubgraphServer<Loaders extends object>(runtime: SubgraphRuntime<Loaders>, options: { eventsSecret?: string } = {}): Server {
   const metrics = subgraphMetrics(runtime);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
@@ -63,6 +90,7 @@ export function createSubgraphServer<Loaders extends object>(runtime: SubgraphRu
       if (url.pathname === '/metrics') {
         return send(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
       }
+      if (url.pathname.startsWith('/events/')) return handleEvent(runtime as unknown as Pick<SubgraphRuntime, 'module' | 'db'>, req, res, url.pathname.slice('/events/'.length), options.eventsSecret);
       if (url.pathname !== '/graphql') return send(res, 404, JSON.stringify({ error: 'not found' }));
       let body: unknown;
       if (req.method === 'POST') {

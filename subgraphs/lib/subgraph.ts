@@ -47,6 +47,20 @@ export interface SubgraphModule<Loaders extends object = object> {
    * Throws `ConfigError` for bad configuration (the process then does not start).
    */
   background?: (process: { db: Database; logger: Logger; production: boolean; env: NodeJS.ProcessEnv }) => BackgroundWork | null;
+  /**
+   * Events this subgraph takes from the others' outboxes, by topic, at `POST /events/<topic>`
+   * (signed with `INTERNAL_EVENTS_SECRET`; see `createSubgraphServer`). A handler applies one
+   * event idempotently and says what it did; it throws `BadEventError` for a malformed one.
+   */
+  eventHandlers?: Record<string, (em: EntityManager, payload: unknown) => Promise<string>>;
+}
+
+/** An event whose content a handler cannot apply (answered 400: retrying will not help). */
+export class BadEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadEventError';
+  }
 }
 
 /** A subgraph's background work, as {@link SubgraphModule.background} starts it. */

@@ -9,6 +9,7 @@ import { auditSubjects } from './audit';
 import { DeclaredExperience, Education, TrainingCourse } from './professional-record/professional-record.entity';
 import { ProfessionalRecordResolver } from './professional-record/professional-record.resolver';
 import { TrainingSubmissionResolver } from './professional-record/training-submission';
+import { applyEmploymentLinkEvent, EMPLOYMENT_LINK_TOPIC } from './employment-link/employment-link.events';
 import { type WorkersContext } from './context';
 import { PersonStatusResolver, resolvePersonStatusReference } from './status-check/person-status.resolver';
 import { PersonStatus } from './status-check/person-status.type';
@@ -46,4 +47,5 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
+  eventHandlers: { [EMPLOYMENT_LINK_TOPIC]: applyEmploymentLinkEvent },
 };

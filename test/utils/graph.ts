@@ -18,6 +18,9 @@ import { createTestDatabase, type TestDatabase } from './database';
 import { type GraphQLResponse } from './subgraph';
 
 /** One subgraph of a test graph: its URL, runtime and HTTP server. */
+/** The key signing the events between the test graph's subgraphs (`POST /events/<topic>`). */
+export const TEST_EVENTS_SECRET = 'test-events-secret-'.padEnd(40, 'x');
+
 export interface TestGraphSubgraph {
   url: string;
   runtime: SubgraphRuntime;
@@ -130,7 +133,7 @@ export async function createTestGraph(options: TestGraphOptions = {}): Promise<T
         await database.drop();
         throw error;
       }
-      const server = createSubgraphServer(runtime);
+      const server = createSubgraphServer(runtime, { eventsSecret: TEST_EVENTS_SECRET });
       started.push({ name: module.name, database, runtime, server, url: '' });
       started[started.length - 1].url = `${await listen(server)}/graphql`;
     }

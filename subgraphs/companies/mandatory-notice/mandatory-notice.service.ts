@@ -12,6 +12,7 @@ import { type AnnulMandatoryNoticeInput, type FileMandatoryNoticeInput, type Rec
 import { MandatoryNoticeState, MandatoryNoticeType, NoticeAction, type WorkingTime } from './notice.codes';
 import { DAYS_TO_NOTIFY_AFTER_EVENT, lateness, noticeDeadline } from './notice.deadline';
 import { cassaEdileRecipient, flushWithOutbox, queueNoticeEvent } from '../notification/cassa-edile-notification';
+import { queueEmploymentLinkEvent } from '../relationship/relationship.events';
 import { type NoticeDraft, noticeProblems, type RelationshipBefore } from './notice.validation';
 
 /** A value given in the input wins, even null; a value left out (undefined) is inherited. */
@@ -423,6 +424,7 @@ export class MandatoryNoticeService {
     // the notice (a correction goes wherever the notice it corrects went).
     notice.notifiedTo = correction ? (correction.corrects.notifiedTo ?? null) : cassaEdileRecipient(employer, input.notifyCassaEdile === true);
     if (notice.notifiedTo) queueNoticeEvent(em, notice, employer, notice.notifiedTo);
+    queueEmploymentLinkEvent(em, relationship, employer, workerFiscalCode);
     try {
       await flushWithOutbox(em);
     } catch (error) {

@@ -1,29 +1,41 @@
+import { z } from 'zod';
 import { env, readEnv } from '../../lib/config';
 import { OutboxDispatcher } from '../../lib/outbox/dispatcher';
 import { type BackgroundWork, type SubgraphModule } from '../../lib/subgraph';
+import { EMPLOYMENT_LINK_TOPIC, WORKERS_RECIPIENT } from '../relationship/relationship.events';
 import { NOTICE_TOPIC } from './cassa-edile-notification';
 import { loadCassaEdileWebhooks } from './webhooks';
 
 /**
- * The companies process's background work: pushes the Cassa Edile notifications of the
- * outbox to the registered webhooks (`CASSA_EDILE_WEBHOOKS_FILE`), signed, retried with
- * backoff, dead after `OUTBOX_MAX_ATTEMPTS` attempts (they stay in the pull feed). With no
- * webhook registered nothing is pushed and the feed is the only way.
+ * The companies process's background work: pushes the outbox's events, signed, retried
+ * with backoff, dead after `OUTBOX_MAX_ATTEMPTS` attempts: the Cassa Edile notifications to
+ * the registered webhooks (`CASSA_EDILE_WEBHOOKS_FILE`; they also stay in the pull feed),
+ * and the employment links to the workers subgraph (`WORKERS_EVENTS_URL`,
+ * `INTERNAL_EVENTS_SECRET`).
  */
 export const dispatchCassaEdileNotifications: NonNullable<SubgraphModule['background']> = ({ db, logger, production, env: source }): BackgroundWork | null => {
   const webhooks = loadCassaEdileWebhooks(source);
   const settings = readEnv(
-    { OUTBOX_MAX_ATTEMPTS: env.positiveInt(8), OUTBOX_BASE_DELAY_MS: env.positiveInt(1000), OUTBOX_MAX_DELAY_MS: env.positiveInt(300_000), OUTBOX_TIMEOUT_MS: env.positiveInt(10_000) },
+    {
+      OUTBOX_MAX_ATTEMPTS: env.positiveInt(8),
+      OUTBOX_BASE_DELAY_MS: env.positiveInt(1000),
+      OUTBOX_MAX_DELAY_MS: env.positiveInt(300_000),
+      OUTBOX_TIMEOUT_MS: env.positiveInt(10_000),
+      WORKERS_EVENTS_URL: z.string().url('must be a URL').optional(),
+      INTERNAL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    },
     source,
   );
-  if (webhooks.length === 0) {
-    logger.info({}, 'no Cassa Edile webhook registered: notifications wait in the pull feed');
-    return null;
-  }
+  // The workers subgraph's employment links follow the relationships when both ends are configured.
+  const workers = settings.WORKERS_EVENTS_URL && settings.INTERNAL_EVENTS_SECRET ? { url: settings.WORKERS_EVENTS_URL, secret: settings.INTERNAL_EVENTS_SECRET } : null;
+  if (webhooks.length === 0) logger.info({}, 'no Cassa Edile webhook registered: notifications wait in the pull feed');
+  if (!workers) logger.warn({}, 'WORKERS_EVENTS_URL or INTERNAL_EVENTS_SECRET not set: employment links are not sent to the workers subgraph');
+  if (webhooks.length === 0 && !workers) return null;
   const byCode = new Map(webhooks.map((webhook) => [webhook.code, { url: webhook.url, secret: webhook.secret }]));
   const dispatcher = new OutboxDispatcher({
     orm: db.orm,
-    endpointOf: (recipient, topic) => (topic === NOTICE_TOPIC ? (byCode.get(recipient) ?? null) : null),
+    endpointOf: (recipient, topic) =>
+      topic === NOTICE_TOPIC ? (byCode.get(recipient) ?? null) : topic === EMPLOYMENT_LINK_TOPIC && recipient === WORKERS_RECIPIENT ? workers : null,
     maxAttempts: settings.OUTBOX_MAX_ATTEMPTS,
     baseDelayMs: settings.OUTBOX_BASE_DELAY_MS,
     maxDelayMs: settings.OUTBOX_MAX_DELAY_MS,
@@ -34,6 +46,6 @@ export const dispatchCassaEdileNotifications: NonNullable<SubgraphModule['backgr
     logger,
   });
   dispatcher.start();
-  logger.info({ recipients: [...byCode.keys()] }, 'Cassa Edile notifications pushed to their webhooks');
+  logger.info({ recipients: [...byCode.keys()], workers: workers != null }, 'outbox dispatcher started');
   return { stop: () => dispatcher.stop() };
 };

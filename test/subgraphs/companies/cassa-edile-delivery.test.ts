@@ -25,7 +25,7 @@ describe('Cassa Edile webhook delivery from the companies subgraph', () => {
   let env: NodeJS.ProcessEnv;
   const logger = createLogger('companies-test', 'silent');
   const start = (): BackgroundWork => companiesSubgraph.background!({ db: graph.runtime.db, logger, production: false, env })!;
-  const events = () => graph.em().find(OutboxEvent, {}, { orderBy: { seq: 'asc' } });
+  const events = () => graph.em().find(OutboxEvent, { topic: 'cassa-edile.notice' }, { orderBy: { seq: 'asc' } });
   const until = async (condition: () => Promise<boolean>, ms = 15_000) => {
     const deadline = Date.now() + ms;
     while (!(await condition())) {

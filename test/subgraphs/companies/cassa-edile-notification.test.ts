@@ -29,7 +29,7 @@ interface Feed {
 describe('Cassa Edile notifications: transactional outbox and pull feed', () => {
   let graph: TestSubgraph<CompaniesLoaders>;
   const all = asEmployer(BUILDER, BUILDER_CR, SHOP, UNREGISTERED);
-  const events = () => graph.em().find(OutboxEvent, {}, { orderBy: { seq: 'asc' } });
+  const events = () => graph.em().find(OutboxEvent, { topic: 'cassa-edile.notice' }, { orderBy: { seq: 'asc' } });
   const asCassa = (org: string, purpose: 'CASSA_EDILE_NOTIFICATION' | 'REGULARITY_CHECK' = 'CASSA_EDILE_NOTIFICATION') =>
     asCaller(callerAs('CASSA_EDILE', purpose, { organisation: org }));
 

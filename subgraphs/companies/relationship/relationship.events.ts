@@ -1,0 +1,29 @@
+import { type EntityManager } from '@mikro-orm/core';
+import { OutboxEvent } from '../../lib/outbox/outbox-event.entity';
+import { type Employer } from '../employer/employer.entity';
+import { type EmploymentRelationship, EmploymentStatus } from './employment-relationship.entity';
+
+/** Topic and recipient of the events that keep the workers subgraph's employment-link replica in sync. */
+export const EMPLOYMENT_LINK_TOPIC = 'employment.link';
+export const WORKERS_RECIPIENT = 'workers';
+
+/**
+ * Queues, in the unit of work of the notice that changed it, the relationship's state as
+ * the workers subgraph keeps it (who employs whom, construction or not, from when to
+ * when): the row scopes of employers and Cassa Edile over people follow it there.
+ */
+export function queueEmploymentLinkEvent(em: EntityManager, relationship: EmploymentRelationship, employer: Employer, workerFiscalCode: string): OutboxEvent {
+  return em.create(OutboxEvent, {
+    topic: EMPLOYMENT_LINK_TOPIC,
+    recipient: WORKERS_RECIPIENT,
+    payload: {
+      relationshipId: relationship.id,
+      workerFiscalCode,
+      employerFiscalCode: employer.fiscalCode,
+      construction: employer.construction,
+      startDate: relationship.startDate,
+      endDate: relationship.terminationDate ?? relationship.plannedEndDate ?? null,
+      annulled: relationship.recordedStatus === EmploymentStatus.ANNULLED,
+    },
+  });
+}

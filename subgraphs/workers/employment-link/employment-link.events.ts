@@ -1,0 +1,42 @@
+import { type EntityManager } from '@mikro-orm/core';
+import { z } from 'zod';
+import { BadEventError } from '../../lib/subgraph';
+import { Worker } from '../worker/worker.entity';
+import { EmploymentLink } from './employment-link.entity';
+
+/** Topic of the companies subgraph's events that keep the employment-link replica in sync. */
+export const EMPLOYMENT_LINK_TOPIC = 'employment.link';
+
+const linkEvent = z.object({
+  relationshipId: z.string().uuid(),
+  workerFiscalCode: z.string().min(11).max(16),
+  employerFiscalCode: z.string().min(11).max(16),
+  construction: z.boolean(),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  annulled: z.boolean(),
+});
+
+/**
+ * Applies one relationship's state, as the companies subgraph last wrote it, to the
+ * replica: creates or updates its link (the relationship id is the key, so a repeated event
+ * changes nothing), or removes it when the relationship was annulled. A person this
+ * subgraph does not know is skipped: there is nobody to link.
+ */
+export async function applyEmploymentLinkEvent(em: EntityManager, payload: unknown): Promise<string> {
+  const parsed = linkEvent.safeParse(payload);
+  if (!parsed.success) throw new BadEventError(`not an employment-link event: ${parsed.error.issues.map((i) => i.path.join('.') || 'event').join(', ')}`);
+  const event = parsed.data;
+  const existing = await em.findOne(EmploymentLink, { id: event.relationshipId });
+  if (event.annulled) {
+    if (existing) await em.removeAndFlush(existing);
+    return existing ? 'removed' : 'absent';
+  }
+  const worker = await em.findOne(Worker, { fiscalCode: event.workerFiscalCode });
+  if (!worker) return 'skipped: unknown person';
+  const data = { worker, employerFiscalCode: event.employerFiscalCode, construction: event.construction, startDate: event.startDate, endDate: event.endDate };
+  if (existing) em.assign(existing, data);
+  else em.create(EmploymentLink, { id: event.relationshipId, ...data });
+  await em.flush();
+  return existing ? 'updated' : 'created';
+}
