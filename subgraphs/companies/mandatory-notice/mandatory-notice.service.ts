@@ -61,18 +61,45 @@ function replay(notices: readonly MandatoryNotice[]): RelationshipState | null {
   return notices.reduce<RelationshipState | null>((state, notice) => applyNotice(state, factsOf(notice)), null);
 }
 
-/**
- * The relationship as the notice `notice` left it, for inheriting in a rectification or
- * annulment: the values a correction leaves out are the corrected notice's own.
- */
-function asRelationship(relationship: EmploymentRelationship, notice: MandatoryNotice): EmploymentRelationship {
-  return Object.assign(Object.create(relationship) as EmploymentRelationship, {
+/** What a notice inherits the values it leaves out from: a relationship and its latest notice, or the notice a correction corrects. */
+interface Basis {
+  employerFiscalCode: string;
+  workerFiscalCode: string;
+  startDate: string;
+  contractType: string;
+  workingTime: WorkingTime;
+  weeklyHours: number | null;
+  plannedEndDate: string | null;
+  latest: MandatoryNotice | null;
+}
+
+/** A later notice's basis: the relationship as it stands, and its latest notice in force. */
+function basisOfRelationship(current: Current): Basis {
+  const rel = current.relationship;
+  return {
+    employerFiscalCode: rel.employer.fiscalCode,
+    workerFiscalCode: rel.workerFiscalCode,
+    startDate: rel.startDate,
+    contractType: rel.contractType,
+    workingTime: rel.workingTime,
+    weeklyHours: rel.weeklyHours ?? null,
+    plannedEndDate: rel.plannedEndDate ?? null,
+    latest: current.latest,
+  };
+}
+
+/** A correction's basis: the corrected notice itself, so that what the correction leaves out keeps that notice's value. */
+function basisOfNotice(notice: MandatoryNotice): Basis {
+  return {
+    employerFiscalCode: notice.employer.fiscalCode,
+    workerFiscalCode: notice.workerFiscalCode,
+    startDate: notice.startDate,
     contractType: notice.contractType,
     workingTime: notice.workingTime,
     weeklyHours: notice.weeklyHours ?? null,
     plannedEndDate: notice.endDate ?? null,
-    startDate: notice.startDate,
-  });
+    latest: notice,
+  };
 }
 
 /** Filing of mandatory notices and upkeep of the relationships they derive. */
@@ -92,7 +119,7 @@ export class MandatoryNoticeService {
     const isHire = input.type === MandatoryNoticeType.HIRE;
 
     const { current, employer } = await this.subject(input, add);
-    const draft = this.draft(input, current);
+    const draft = this.draft(input, current ? basisOfRelationship(current) : null);
     if (input.workSiteId != null && draft.employerFiscalCode != null) {
       const site = await loaders.workSiteById.load(input.workSiteId);
       if (!site || site.employer.fiscalCode !== draft.employerFiscalCode) add('workSiteId', 'is not a work site of the employer');
@@ -165,8 +192,7 @@ export class MandatoryNoticeService {
       filedBy: input.filedBy ?? null,
     };
     // What the corrected notice carried is what a rectification leaves out keeps.
-    const draft = this.draft(filing, { ...current, latest: original, relationship: asRelationship(current.relationship, original) });
-    draft.startDate = original.startDate;
+    const draft = this.draft(filing, basisOfNotice(original));
     if (input.workSiteId != null) {
       const site = await this.ctx.loaders.workSiteById.load(input.workSiteId);
       if (!site || site.employer.fiscalCode !== original.employer.fiscalCode) add('workSiteId', 'is not a work site of the employer');
@@ -201,12 +227,18 @@ export class MandatoryNoticeService {
     const { notice: original, current } = target;
     const employer = current.employer;
     if (!employer) throw badUserInput([{ path: 'input.noticeId', message: 'no mandatory notice has this id' }]);
-    const draft = this.draft({ type: original.type, relationshipId: current.relationship.id, filedBy: input.filedBy ?? null }, {
-      ...current,
-      latest: original,
-      relationship: asRelationship(current.relationship, original),
-    });
-    Object.assign(draft, { eventDate: original.eventDate, transformationCode: original.transformationCode ?? null, terminationCause: original.terminationCause ?? null });
+    // The annulment carries the annulled notice's data, event included.
+    const draft = this.draft(
+      {
+        type: original.type,
+        relationshipId: current.relationship.id,
+        eventDate: original.eventDate,
+        transformationCode: original.transformationCode ?? null,
+        terminationCause: original.terminationCause ?? null,
+        filedBy: input.filedBy ?? null,
+      },
+      basisOfNotice(original),
+    );
     const earlier = current.notices.filter((n) => inForce(n) && n.sequence < original.sequence);
     return this.write(draft, { filedBy: input.filedBy ?? null }, employer, current, await this.freeCode(input.code), {
       action: NoticeAction.ANNULMENT,
@@ -294,32 +326,31 @@ export class MandatoryNoticeService {
   }
 
   /**
-   * The notice as it would be stored. A later notice inherits what it leaves out from the
-   * relationship and its latest notice, except that a new contract type drops the old end
+   * The notice as it would be stored. A later notice inherits what it leaves out from its
+   * basis (the relationship and its latest notice, or the notice a correction corrects), except that a new contract type drops the old end
    * date and training period, and a new working time drops the old weekly hours.
    */
-  private draft(input: FileMandatoryNoticeInput, current: Current | null): NoticeDraft {
-    const rel = current?.relationship;
-    const latest = current?.latest ?? null;
-    const contractType = given(input.contractType, rel?.contractType ?? null);
-    const contractKept = rel != null && contractType === rel.contractType;
-    const workingTime = given<WorkingTime>(input.workingTime, rel?.workingTime ?? null);
-    const workingTimeKept = rel != null && workingTime === rel.workingTime;
-    const startDate = rel?.startDate ?? input.startDate ?? null;
+  private draft(input: FileMandatoryNoticeInput, basis: Basis | null): NoticeDraft {
+    const latest = basis?.latest ?? null;
+    const contractType = given(input.contractType, basis?.contractType ?? null);
+    const contractKept = basis != null && contractType === basis.contractType;
+    const workingTime = given<WorkingTime>(input.workingTime, basis?.workingTime ?? null);
+    const workingTimeKept = basis != null && workingTime === basis.workingTime;
+    const startDate = basis?.startDate ?? input.startDate ?? null;
     return {
       type: input.type,
-      employerFiscalCode: rel?.employer.fiscalCode ?? input.employerFiscalCode ?? null,
-      workerFiscalCode: rel?.workerFiscalCode ?? input.workerFiscalCode ?? null,
+      employerFiscalCode: basis?.employerFiscalCode ?? input.employerFiscalCode ?? null,
+      workerFiscalCode: basis?.workerFiscalCode ?? input.workerFiscalCode ?? null,
       workerCitizenship: given(input.workerCitizenship, latest?.workerCitizenship ?? null),
       workerDomicileMunicipality: given(input.workerDomicileMunicipality, latest?.workerDomicileMunicipality ?? null),
       workSiteId: given(input.workSiteId, latest?.workSite?.id ?? null),
       contractType,
       startDate,
-      endDate: given(input.endDate, contractKept ? (rel?.plannedEndDate ?? null) : null),
+      endDate: given(input.endDate, contractKept ? (basis?.plannedEndDate ?? null) : null),
       eventDate: input.eventDate ?? (input.type === MandatoryNoticeType.HIRE ? startDate : null),
       trainingEndDate: given(input.trainingEndDate, contractKept ? (latest?.trainingEndDate ?? null) : null),
       workingTime,
-      weeklyHours: given(input.weeklyHours, workingTimeKept ? (rel?.weeklyHours ?? null) : null),
+      weeklyHours: given(input.weeklyHours, workingTimeKept ? (basis?.weeklyHours ?? null) : null),
       ccnl: given(input.ccnl, latest?.ccnl ?? null),
       qualification: given(input.qualification, latest?.qualification ?? null),
       seasonal: given(input.seasonal, latest?.seasonal ?? null) ?? false,
