@@ -124,12 +124,19 @@ export class TrainingSubmissionResolver {
     const seen = new Set<string>();
     const existing = await em.find(TrainingCourse, { source: TrainingSource.CASSA_EDILE, supplier, externalId: { $in: courses.map((c) => c.courseId) } }, { populate: ['worker'] });
     const byId = new Map(existing.map((course) => [course.externalId!, course]));
+    const checked = courses.map(itemProblems);
+    // Every worker at once (one query through the loader), under the caller's Worker row
+    // scope: a person out of scope is answered as unknown.
+    const workers = await Promise.all(
+      courses.map((item, index) =>
+        checked[index]!.some((p) => p.path === 'workerFiscalCode') ? null : loaders.workerByFiscalCode.load(item.workerFiscalCode.trim().toUpperCase()),
+      ),
+    );
     for (const [index, item] of courses.entries()) {
-      const problems = itemProblems(item);
+      const problems = checked[index]!;
       if (seen.has(item.courseId)) problems.push({ path: 'courseId', message: 'appears earlier in this submission' });
       seen.add(item.courseId);
-      // The Worker row scope of the caller applies: out of scope is answered as unknown.
-      const worker = problems.some((p) => p.path === 'workerFiscalCode') ? null : await loaders.workerByFiscalCode.load(item.workerFiscalCode.trim().toUpperCase());
+      const worker = workers[index] ?? null;
       if (!worker && !problems.some((p) => p.path === 'workerFiscalCode')) problems.push({ path: 'workerFiscalCode', message: 'no worker known with this fiscal code' });
       const stored = byId.get(item.courseId);
       if (stored && worker && stored.worker.id !== worker.id) problems.push({ path: 'courseId', message: 'was submitted earlier for another worker' });

@@ -114,6 +114,16 @@ describe('training courses from a Cassa Edile (web-service mode)', () => {
     ]);
   });
 
+  it('looks the workers up in one query however many courses a batch holds', async () => {
+    const statementsFor = async (size: number) => {
+      const before = graph.runtime.db.sql.statements;
+      const res = await submit(Array.from({ length: size }, (_, i) => course(`LOOKUP-${size}-${i}`, person(400 + i).fiscalCode)));
+      expect(res.data!.submitTrainingCourses).toMatchObject({ rejected: size });
+      return graph.runtime.db.sql.statements - before;
+    };
+    expect(await statementsFor(40)).toBe(await statementsFor(2));
+  });
+
   it('refuses a batch that is empty or too large, and every other purpose or role', async () => {
     const before = (await stored()).length;
     for (const courses of [[], Array.from({ length: 501 }, (_, i) => course(`C-${i}`, person(300 + i).fiscalCode))]) {
