@@ -10,7 +10,7 @@ export { type AuditRecordInput, AuditRecordError, canonicalRecord, chainHash, GE
 export { AuditCollector, auditSubscriber, type AuditRegistry, type AuditSubjects, bindCollector, boundCollector } from './collector';
 export { loadAuditConfig, type AuditConfig } from './config';
 export { coordinateOfPath, releasedCoordinates, selectedCoordinates } from './coordinates';
-export { AUDIT_UNAVAILABLE_MESSAGE, type AuditAppender, type AuditCaller, auditPlugin, type AuditPluginOptions, securityEvent } from './plugin';
+export { AUDIT_UNAVAILABLE_MESSAGE, type AuditAppender, type AuditCaller, auditPlugin, type AuditPluginOptions, callerFields, securityEvent } from './plugin';
 export {
   type AccessLogEntry,
   type AccessLogPage,

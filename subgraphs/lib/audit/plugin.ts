@@ -33,6 +33,18 @@ export interface AuditPluginOptions<Context extends BaseContext> {
   onError?: (error: unknown, context: Context) => void;
 }
 
+/** Who asked, as every record states it: the caller's organisation, user, role, purpose, token and tracking evidence. */
+export function callerFields(caller: AuditCaller): Pick<AuditRecordInput, 'organisation' | 'subject' | 'role' | 'purpose' | 'tokenId' | 'trackingEvidence'> {
+  return {
+    organisation: caller.organisation,
+    subject: caller.subject,
+    role: caller.role,
+    purpose: caller.purpose,
+    tokenId: caller.tokenId ?? null,
+    trackingEvidence: caller.trackingEvidence ?? null,
+  };
+}
+
 /**
  * The record of a request refused as a whole for a security reason (`RATE_LIMITED`,
  * `CREDENTIAL_SUSPENDED`): who asked, for what, and why it was refused; nothing released.
@@ -42,12 +54,7 @@ export function securityEvent(caller: AuditCaller, writer: string, requestId: st
     kind: AuditKind.SECURITY,
     subgraph: writer,
     requestId,
-    organisation: caller.organisation,
-    subject: caller.subject,
-    role: caller.role,
-    purpose: caller.purpose,
-    tokenId: caller.tokenId ?? null,
-    trackingEvidence: caller.trackingEvidence ?? null,
+    ...callerFields(caller),
     detail,
   };
 }
@@ -97,13 +104,8 @@ export function auditPlugin<Context extends BaseContext>(options: AuditPluginOpt
               kind: collector.kind,
               subgraph: options.subgraph,
               requestId: collector.requestId,
-              organisation: caller?.organisation ?? UNKNOWN,
-              subject: caller?.subject ?? UNKNOWN,
-              role: caller?.role ?? UNKNOWN,
-              purpose: caller?.purpose ?? UNKNOWN,
+              ...callerFields(caller ?? { organisation: UNKNOWN, subject: UNKNOWN, role: UNKNOWN, purpose: UNKNOWN }),
               operationName: request.operationName ?? null,
-              tokenId: caller?.tokenId ?? null,
-              trackingEvidence: caller?.trackingEvidence ?? null,
               people: [...collector.people],
               employers: [...collector.employers],
               // A request refused as a whole (a SECURITY event such as RATE_LIMITED) released nothing.

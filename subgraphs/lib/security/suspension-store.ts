@@ -1,5 +1,5 @@
 import { type SqlEntityManager } from '@mikro-orm/knex';
-import { AuditKind, type AuditRecordInput, type AuditStore, type AuditTransaction } from '../audit';
+import { AuditKind, type AuditRecordInput, type AuditStore, type AuditTransaction, callerFields } from '../audit';
 import { CredentialKind } from '../audit/credential-suspension.entity';
 import { badUserInput, type InputProblem } from '../errors';
 import { type Caller, Purpose, Role } from '../identity';
@@ -214,13 +214,8 @@ function administrationRecord(actor: SuspensionActor, action: SuspensionAction, 
     at,
     subgraph: actor.subgraph,
     requestId: actor.requestId,
-    organisation: actor.organisation,
-    subject: actor.subject,
-    role: actor.role,
-    purpose: actor.purpose,
+    ...callerFields(actor),
     operationName: actor.operationName ?? null,
-    tokenId: actor.tokenId ?? null,
-    trackingEvidence: actor.trackingEvidence ?? null,
     detail: action,
   };
 }
