@@ -9,44 +9,11 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
-  type OperationDefinitionNode,
   type SelectionSetNode,
   type FieldNode,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
 } from 'graphql';
+import { fragmentsOf, selectedFields, selectOperation } from '../selections';
 
-/** The operation a request executes: the named one, or the only one. */
-export function selectOperation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operationName) return operations.find((o) => o.name?.value === operationName);
-  return operations.length === 1 ? operations[0] : undefined;
-}
-
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  return fragments;
-}
-
-/** The fragments an operation spreads, directly or through other fragments. */
-function usedFragments(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
-  const used = new Map<string, FragmentDefinitionNode>();
-  const queue: SelectionSetNode[] = [operation.selectionSet];
-  while (queue.length > 0) {
-    visit(queue.pop()!, {
-      FragmentSpread(node) {
-        const fragment = fragments.get(node.name.value);
-        if (fragment && !used.has(fragment.name.value)) {
-          used.set(fragment.name.value, fragment);
-          queue.push(fragment.selectionSet);
-        }
-      },
-    });
-  }
-  return [...used.values()];
-}
 
 /**
  * Every schema coordinate (`Type.field`) the operation selects, fragments included,
@@ -56,19 +23,9 @@ function usedFragments(operation: OperationDefinitionNode, fragments: Map<string
 export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): string[] {
   const operation = selectOperation(document, operationName);
   if (!operation) return [];
-  const scoped: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...usedFragments(operation, fragmentsOf(document))] };
-  const typeInfo = new TypeInfo(schema);
-  const coordinates = new Set<string>();
-  visit(
-    scoped,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const parent = typeInfo.getParentType();
-        if (parent && !node.name.value.startsWith('__')) coordinates.add(`${parent.name}.${node.name.value}`);
-      },
-    }),
-  );
-  return [...coordinates].sort();
+  const fragments = fragmentsOf(document);
+  const { fields } = selectedFields(schema, operation, (name) => fragments.get(name));
+  return [...new Set(fields.filter((f) => f.parent).map((f) => `${f.parent!.name}.${f.name}`))].sort();
 }
 
 function fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
