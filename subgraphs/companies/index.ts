@@ -1,4 +1,4 @@
-import { type SubgraphModule } from '../lib/subgraph';
+import { backgroundOf, type SubgraphModule } from '../lib/subgraph';
 import { type CompaniesContext } from './context';
 import { Employer, WorkSite } from './employer/employer.entity';
 import { EmployerResolver, WorkSiteResolver } from './employer/employer.resolver';
@@ -57,5 +57,5 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
-  background: dispatchCassaEdileNotifications,
+  background: backgroundOf(dispatchCassaEdileNotifications),
 };

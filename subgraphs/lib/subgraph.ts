@@ -68,6 +68,35 @@ export interface BackgroundWork {
   stop: () => Promise<void>;
 }
 
+/** Starts one piece of a subgraph's background work (see {@link SubgraphModule.background}). */
+export type BackgroundStarter = NonNullable<SubgraphModule['background']>;
+
+/**
+ * Several pieces of background work as one: each starter runs in order (a `ConfigError`
+ * from any stops the start, after stopping those already started); null when none has
+ * anything to run. Stopping stops them in reverse order.
+ */
+export function backgroundOf(...starters: BackgroundStarter[]): BackgroundStarter {
+  return (process) => {
+    const started: BackgroundWork[] = [];
+    try {
+      for (const start of starters) {
+        const work = start(process);
+        if (work) started.push(work);
+      }
+    } catch (error) {
+      for (const work of started.reverse()) void work.stop();
+      throw error;
+    }
+    if (started.length === 0) return null;
+    return {
+      stop: async () => {
+        for (const work of [...started].reverse()) await work.stop();
+      },
+    };
+  };
+}
+
 /** Builds the subgraph schema alone (for `npm run compose` and schema tests). */
 export function buildModuleSchema(module: SubgraphModule): Promise<FederatedSchema> {
   return buildFederatedSchema({
