@@ -9,6 +9,9 @@ import { CassaEdileNotificationResolver } from './notification/cassa-edile-notif
 import { dispatchCassaEdileNotifications } from './notification/dispatch';
 import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
 import { migrations } from './migrations';
+import { CassaEdileDeletionConfirmation } from './retention/deletion-confirmation.entity';
+import { runRetention } from './retention/retention.background';
+import { RetentionResolver } from './retention/retention.resolver';
 import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
 import { EmploymentRelationship } from './relationship/employment-relationship.entity';
@@ -44,8 +47,8 @@ function resolveNoticeReference(reference: Record<string, unknown>, ctx: Compani
 /** The companies subgraph: employers, mandatory notices (CO) and the employment relationships they derive. */
 export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   name: 'companies',
-  entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice, OutboxEvent],
-  resolvers: [EmployerResolver, WorkSiteResolver, MandatoryNoticeResolver, EmploymentRelationshipResolver, WorkerEmploymentResolver, CassaEdileNotificationResolver],
+  entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice, OutboxEvent, CassaEdileDeletionConfirmation],
+  resolvers: [EmployerResolver, WorkSiteResolver, MandatoryNoticeResolver, EmploymentRelationshipResolver, WorkerEmploymentResolver, CassaEdileNotificationResolver, RetentionResolver],
   referenceResolvers: {
     Employer: { __resolveReference: byKey('fiscalCode', (ctx, code) => ctx.loaders.employerByFiscalCode.load(code)) },
     WorkSite: { __resolveReference: byKey('id', (ctx, id) => ctx.loaders.workSiteById.load(id)) },
@@ -57,5 +60,5 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
-  background: backgroundOf(dispatchCassaEdileNotifications),
+  background: backgroundOf(dispatchCassaEdileNotifications, runRetention),
 };

@@ -46,7 +46,7 @@ export interface SubgraphModule<Loaders extends object = object> {
    * server listens and stopped before the database closes; null when there is nothing to run.
    * Throws `ConfigError` for bad configuration (the process then does not start).
    */
-  background?: (process: { db: Database; logger: Logger; production: boolean; env: NodeJS.ProcessEnv }) => BackgroundWork | null;
+  background?: (process: { db: Database; logger: Logger; production: boolean; env: NodeJS.ProcessEnv; audit?: AuditStore | null }) => BackgroundWork | null;
   /**
    * Events this subgraph takes from the others' outboxes, by topic, at `POST /events/<topic>`
    * (signed with `INTERNAL_EVENTS_SECRET`; see `createSubgraphServer`). A handler applies one

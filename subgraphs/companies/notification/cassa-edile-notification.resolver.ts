@@ -22,7 +22,7 @@ export class CassaEdileNotification {
   @Field(() => String, { nullable: true, description: 'Unique id of the event (the X-Event-Id header of the webhook): deduplicate on it.' })
   eventId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The event as JSON, byte for byte the body the webhook delivers (and signs).' })
+  @Field(() => String, { nullable: true, description: 'The event as JSON, byte for byte the body the webhook delivers (and signs); null once retention erased it (see erasedAt).' })
   payload!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the notice was filed and the event written (same transaction).' })
@@ -37,6 +37,9 @@ export class CassaEdileNotification {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the webhook acknowledged it (2xx); null until then.' })
   deliveredAt!: Date | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When retention erased the payload: the verification of its month closed, or the retention limit (at most 24 months) passed; the event id and delivery state stay.' })
+  erasedAt!: Date | null;
+
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed: an HTTP status (HTTP_500), TIMEOUT, CONNECTION_FAILED, NO_ENDPOINT or INSECURE_URL.' })
   lastError!: string | null;
 }
@@ -47,7 +50,8 @@ const CassaEdileNotificationConnection = Connection(CassaEdileNotification, 'Cas
 function asNotification(event: OutboxEvent): CassaEdileNotification {
   return {
     eventId: event.eventId,
-    payload: JSON.stringify(event.payload),
+    payload: event.erasedAt ? null : JSON.stringify(event.payload),
+    erasedAt: event.erasedAt ?? null,
     createdAt: event.createdAt,
     deliveryStatus: event.status,
     attempts: event.attempts,

@@ -2,6 +2,7 @@ import { type EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { type Employer } from '../employer/employer.entity';
 import { type MandatoryNotice } from '../mandatory-notice/mandatory-notice.entity';
+import { legalDay } from '../../lib/dates';
 import { OutboxEvent } from '../../lib/outbox/outbox-event.entity';
 
 /** Topic of the events that carry a mandatory notice to a Cassa Edile (integrated mode). */
@@ -55,9 +56,13 @@ export function noticePayload(notice: MandatoryNotice, employer: Employer): Reco
   };
 }
 
-/** Queues the notification of a notice in the entity manager's unit of work: it is written by the same flush as the notice. */
+/**
+ * Queues the notification of a notice in the entity manager's unit of work: it is written by
+ * the same flush as the notice. Its period is the month the notice was filed: the Cassa's
+ * verification of that month is the one it serves (see retention/).
+ */
 export function queueNoticeEvent(em: EntityManager, notice: MandatoryNotice, employer: Employer, recipient: string): OutboxEvent {
-  return em.create(OutboxEvent, { topic: NOTICE_TOPIC, recipient, payload: noticePayload(notice, employer) });
+  return em.create(OutboxEvent, { topic: NOTICE_TOPIC, recipient, payload: noticePayload(notice, employer), period: legalDay(notice.filedAt).slice(0, 7) });
 }
 
 /**

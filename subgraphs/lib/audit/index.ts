@@ -6,6 +6,7 @@
  */
 export { AuditIndexState, AuditKind, AuditRecord, AuditSubject, type AuditSubjectKind } from './audit-record.entity';
 export { CredentialKind, CredentialSuspension } from './credential-suspension.entity';
+export { RETENTION_ACTOR, type Tombstone, tombstoneRecord, type TombstoneReason } from './tombstone';
 export { type AuditRecordInput, AuditRecordError, canonicalRecord, chainHash, GENESIS_HASH } from './chain';
 export { AuditCollector, auditSubscriber, type AuditRegistry, type AuditSubjects, bindCollector, boundCollector } from './collector';
 export { loadAuditConfig, type AuditConfig } from './config';

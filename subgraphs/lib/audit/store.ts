@@ -661,9 +661,12 @@ export class AuditStore {
     return { records, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage: rows.length > page.first };
   }
 
-  /** Who read (ACCESS) or exported (EXPORT) data of this person: organisation, user, role, when, purpose, operation. */
+  /**
+   * Who read (ACCESS) or exported (EXPORT) data of this person, and when retention deleted
+   * data about them (PURGE): organisation, user, role, when, purpose, operation.
+   */
   async accessLogOf(fiscalCode: string, page: AuditPageRequest): Promise<AccessLogPage> {
-    const result = await this.query({ person: fiscalCode, kind: [AuditKind.ACCESS, AuditKind.EXPORT] }, page);
+    const result = await this.query({ person: fiscalCode, kind: [AuditKind.ACCESS, AuditKind.EXPORT, AuditKind.PURGE] }, page);
     return {
       entries: result.records.map((r) => ({
         seq: r.seq,

@@ -20,6 +20,7 @@ export enum OutboxStatus {
 @Entity({ tableName: 'outbox_event' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 @Index({ properties: ['recipient', 'topic', 'seq'] })
+@Index({ properties: ['topic', 'recipient', 'period'] })
 export class OutboxEvent {
   /** Order of the feed; events are written under a lock, so commit order is seq order. */
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -61,6 +62,18 @@ export class OutboxEvent {
 
   @Property({ type: 'datetime', nullable: true })
   deliveredAt?: Date | null;
+
+  /**
+   * The month (`YYYY-MM`, Italian calendar) of the change the event reports, for the
+   * recipients whose retention goes by period (a Cassa Edile's monthly verification); null
+   * for events that are not kept by period.
+   */
+  @Property({ type: 'string', length: 7, nullable: true })
+  period?: string | null;
+
+  /** When retention erased the payload (it is then `{}`); the event's id, times and delivery state stay as evidence. */
+  @Property({ type: 'datetime', nullable: true })
+  erasedAt?: Date | null;
 
   /** Why the last attempt failed: an HTTP status or an error code, never a payload value. */
   @Property({ type: 'string', length: 200, nullable: true })

@@ -34,7 +34,7 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: 'The service that released or wrote the data (workers, companies, pacts, referrals).' })
   service!: string;
 
-  @Field(() => String, { nullable: true, description: 'ACCESS (read or written online) or EXPORT (included in a file export).' })
+  @Field(() => String, { nullable: true, description: 'ACCESS (read or written online), EXPORT (included in a file export) or PURGE (deleted at the end of its retention; organisation lavoro-graph, user system:retention).' })
   kind!: string;
 }
 
