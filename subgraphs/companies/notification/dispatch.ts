@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { env, readEnv } from '../../lib/config';
+import { ConfigError, env, readEnv } from '../../lib/config';
 import { OutboxDispatcher } from '../../lib/outbox/dispatcher';
 import { type BackgroundWork, type SubgraphModule } from '../../lib/subgraph';
 import { EMPLOYMENT_LINK_TOPIC, WORKERS_RECIPIENT } from '../relationship/relationship.events';
@@ -11,7 +11,8 @@ import { loadCassaEdileWebhooks } from './webhooks';
  * with backoff, dead after `OUTBOX_MAX_ATTEMPTS` attempts: the Cassa Edile notifications to
  * the registered webhooks (`CASSA_EDILE_WEBHOOKS_FILE`; they also stay in the pull feed),
  * and the employment links to the workers subgraph (`WORKERS_EVENTS_URL`,
- * `INTERNAL_EVENTS_SECRET`).
+ * `INTERNAL_EVENTS_SECRET`). An event claimed by a process that died is sent again once its
+ * lease (`OUTBOX_LEASE_MS`, default the larger of 60 s and twice `OUTBOX_TIMEOUT_MS`) runs out.
  */
 export const dispatchCassaEdileNotifications: NonNullable<SubgraphModule['background']> = ({ db, logger, production, env: source }): BackgroundWork | null => {
   const webhooks = loadCassaEdileWebhooks(source);
@@ -21,11 +22,15 @@ export const dispatchCassaEdileNotifications: NonNullable<SubgraphModule['backgr
       OUTBOX_BASE_DELAY_MS: env.positiveInt(1000),
       OUTBOX_MAX_DELAY_MS: env.positiveInt(300_000),
       OUTBOX_TIMEOUT_MS: env.positiveInt(10_000),
+      OUTBOX_LEASE_MS: z.coerce.number().int().positive().optional(),
       WORKERS_EVENTS_URL: z.string().url('must be a URL').optional(),
       INTERNAL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     },
     source,
   );
+  const leaseMs = settings.OUTBOX_LEASE_MS ?? Math.max(60_000, settings.OUTBOX_TIMEOUT_MS * 2);
+  // A lease that ran out mid-request would let another process send the event at the same time.
+  if (leaseMs <= settings.OUTBOX_TIMEOUT_MS) throw new ConfigError([{ variable: 'OUTBOX_LEASE_MS', message: 'must be greater than OUTBOX_TIMEOUT_MS' }]);
   // The workers subgraph's employment links follow the relationships when both ends are configured.
   const workers = settings.WORKERS_EVENTS_URL && settings.INTERNAL_EVENTS_SECRET ? { url: settings.WORKERS_EVENTS_URL, secret: settings.INTERNAL_EVENTS_SECRET } : null;
   if (webhooks.length === 0) logger.info({}, 'no Cassa Edile webhook registered: notifications wait in the pull feed');
@@ -40,8 +45,8 @@ export const dispatchCassaEdileNotifications: NonNullable<SubgraphModule['backgr
     baseDelayMs: settings.OUTBOX_BASE_DELAY_MS,
     maxDelayMs: settings.OUTBOX_MAX_DELAY_MS,
     timeoutMs: settings.OUTBOX_TIMEOUT_MS,
+    leaseMs,
     // Plain http only to a receiver on this machine, and never in production.
-    leaseMs: Math.max(60_000, settings.OUTBOX_TIMEOUT_MS * 2),
     allowInsecureLoopback: !production,
     logger,
   });

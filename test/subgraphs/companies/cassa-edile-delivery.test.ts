@@ -55,6 +55,13 @@ describe('Cassa Edile webhook delivery from the companies subgraph', () => {
     );
   });
 
+  it('takes the lease from OUTBOX_LEASE_MS, refusing one that does not exceed OUTBOX_TIMEOUT_MS', async () => {
+    const lease = (value: string) => companiesSubgraph.background!({ db: graph.runtime.db, logger, production: false, env: { ...env, OUTBOX_LEASE_MS: value } });
+    expect(() => lease('2000')).toThrow(/OUTBOX_LEASE_MS: must be greater than OUTBOX_TIMEOUT_MS/);
+    expect(() => lease('soon')).toThrow(/OUTBOX_LEASE_MS/);
+    await lease('2001')!.stop();
+  });
+
   it('delivers every notice once, signed, through a receiver that is down, then failing, and a restart', async () => {
     // Receiver down: the first notices are filed and attempted while nothing listens.
     const first = start();
