@@ -3,6 +3,8 @@ import { companiesSubgraph } from '../../../subgraphs/companies';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { CassaEdileDeletionConfirmation } from '../../../subgraphs/companies/retention/deletion-confirmation.entity';
 import { purgeNotificationPayloads } from '../../../subgraphs/companies/retention/notification-purge';
+import { runRetention } from '../../../subgraphs/companies/retention/retention.background';
+import { createLogger } from '../../../subgraphs/lib/logger';
 import { monthsAfter, readRetentionSettings } from '../../../subgraphs/companies/retention/retention.settings';
 import { AuditKind, type AuditStore } from '../../../subgraphs/lib/audit';
 import { ConfigError } from '../../../subgraphs/lib/config';
@@ -155,5 +157,27 @@ describe('Cassa Edile retention: notification payloads, tombstones, deletion con
     expect(await purgeNotificationPayloads(graph.em(), audit, { now: monthsAfter(at, 5), retentionMonths: 6 })).toEqual([]);
     const done = await purgeNotificationPayloads(graph.em(), audit, { now: new Date(monthsAfter(at, 6).getTime() + 1000), retentionMonths: 6 });
     expect(done).toEqual([{ what: 'CASSA_EDILE_NOTIFICATION_PAYLOAD', recipient: 'MI00', reason: 'RETENTION_LIMIT', count: 1 }]);
+  });
+
+  it('runs in the subgraph process: erases what is due on its interval, and not at all without an audit trail', async () => {
+    await fileOk(graph, hireInput(BUILDER, workerCode(97)), asEmployer(BUILDER, BUILDER_BG));
+    const [latest] = await graph.em().find(OutboxEvent, { topic: 'cassa-edile.notice', erasedAt: null }, { orderBy: { seq: 'desc' }, limit: 1 });
+    // Written three months ago, with a one-month retention.
+    await graph.em().nativeUpdate(OutboxEvent, { seq: latest!.seq }, { createdAt: new Date(Date.now() - 3 * MONTH) });
+    const logger = createLogger('retention-test', 'silent');
+    const env = { CASSA_EDILE_RETENTION_MONTHS: '1', RETENTION_INTERVAL_MS: '50' };
+    expect(runRetention({ db: graph.runtime.db, logger, production: false, env, audit: null })).toBeNull();
+    expect(() => runRetention({ db: graph.runtime.db, logger, production: false, env: { CASSA_EDILE_RETENTION_MONTHS: '36' }, audit })).toThrow(/CASSA_EDILE_RETENTION_MONTHS/);
+    const work = runRetention({ db: graph.runtime.db, logger, production: false, env, audit })!;
+    try {
+      const deadline = Date.now() + 15_000;
+      while ((await graph.em().findOneOrFail(OutboxEvent, { seq: latest!.seq })).erasedAt == null) {
+        if (Date.now() > deadline) throw new Error('the purge did not run in time');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await work.stop();
+    }
+    expect((await purges()).filter((record) => record.people.includes(workerCode(97)))).toHaveLength(1);
   });
 });
