@@ -94,7 +94,7 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
     ),
     /** History of anomalies already loaded under their scope (the history is not a row type of its own). */
     anomalyHistory: groupLoader<string, CassaEdileAnomalyChange>(
-      async (ids) => em.find(CassaEdileAnomalyChange, { anomaly: { $in: uuidsOnly(ids) } }, { orderBy: { changedAt: 'asc', id: 'asc' } }),
+      async (ids) => em.find(CassaEdileAnomalyChange, { anomaly: { $in: uuidsOnly(ids) } }, { orderBy: { position: 'asc', changedAt: 'asc' } }),
       (c) => c.anomaly.id,
     ),
     /** Lines of returns already loaded under their scope. */

@@ -133,7 +133,7 @@ export class CassaEdileAnomaly {
 
 @ObjectType({ description: 'A change of review state of an anomaly: from, to, who, which organisation, when and why.' })
 @Entity({ tableName: 'cassa_edile_anomaly_change' })
-@Index({ properties: ['anomaly', 'changedAt'] })
+@Index({ properties: ['anomaly', 'position'] })
 export class CassaEdileAnomalyChange {
   @Field(() => ID, { description: 'Identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -141,6 +141,10 @@ export class CassaEdileAnomalyChange {
 
   @ManyToOne(() => CassaEdileAnomaly, { deleteRule: 'cascade' })
   anomaly!: CassaEdileAnomaly;
+
+  /** The anomaly's version when the change was made (0 at its creation): orders the history even within one millisecond. */
+  @Property({ type: 'integer' })
+  position!: number;
 
   @Field(() => AnomalyState, { nullable: true, description: 'State before; null for the creation of the anomaly.' })
   @Enum({ items: () => AnomalyState, type: 'string', nullable: true })

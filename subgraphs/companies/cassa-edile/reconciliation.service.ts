@@ -171,7 +171,7 @@ export class CassaEdileReconciliationService {
     const existing = found ? await em.find(CassaEdileAnomaly, { verification }) : [];
     const byFingerprint = new Map(existing.map((a) => [a.fingerprint, a]));
     const history = (anomaly: CassaEdileAnomaly, fromState: AnomalyState | null, toState: AnomalyState, reason: string | null) =>
-      em.create(CassaEdileAnomalyChange, { anomaly, fromState, toState, changedBy: SYSTEM_ACTOR, organisation: cassa, reason, changedAt: now });
+      em.create(CassaEdileAnomalyChange, { anomaly, position: fromState === null ? 0 : anomaly.version, fromState, toState, changedBy: SYSTEM_ACTOR, organisation: cassa, reason, changedAt: now });
     const seen = new Set<string>();
     let created = 0;
     let reopened = 0;

@@ -26,6 +26,7 @@ export class CassaEdileReviewService {
     const caller = this.ctx.caller!;
     this.ctx.em.create(CassaEdileAnomalyChange, {
       anomaly,
+      position: anomaly.version,
       fromState: anomaly.state,
       toState: target,
       changedBy: caller.subject,
