@@ -7,7 +7,7 @@ import { Employer } from '../employer/employer.entity';
 import { emptyConnection } from '../scopes';
 import { CassaEdileAnomaly, CassaEdileAnomalyChange, CassaEdileVerification } from './anomaly.entity';
 import { AnomalyRule, AnomalyState, FIRM_CODE, ReturnState, ReviewAction, severityTable } from './cassa-edile.codes';
-import { CassaEdileIngestionService, cassaOf, checkMonth } from './ingestion.service';
+import { CassaEdileIngestionService, checkMonth } from './ingestion.service';
 import { MonthlyReturn, MonthlyReturnLine } from './monthly-return.entity';
 import { CassaEdileReconciliationService } from './reconciliation.service';
 import { CassaEdileRegistration } from './registration.entity';
@@ -220,7 +220,6 @@ export class CassaEdileRegistrationResolver {
     @Arg('registrations', () => [CassaEdileRegistrationInput], { description: `1 to ${MAX_REGISTRATIONS} registrations.` }) registrations: CassaEdileRegistrationInput[],
     @Ctx() ctx: CompaniesContext,
   ) {
-    cassaOf(ctx, 'registrations');
     return new CassaEdileIngestionService(ctx).submitRegistrations(registrations);
   }
 

@@ -4,7 +4,7 @@ import { assertTransition } from '../../lib/state-machine';
 import { checkReason } from '../../lib/validation';
 import { type CompaniesContext } from '../context';
 import { CassaEdileAnomaly, CassaEdileAnomalyChange, CassaEdileVerification } from './anomaly.entity';
-import { ACTION_TARGET, AnomalyState, REVIEW_TRANSITIONS, type ReviewAction, ReviewAction as Action, SETTLED_STATES, VerificationState } from './cassa-edile.codes';
+import { ACTION_TARGET, REVIEW_TRANSITIONS, type ReviewAction, ReviewAction as Action, SETTLED_STATES, VerificationState } from './cassa-edile.codes';
 import { cassaOf, checkMonth } from './ingestion.service';
 
 /** The review workflow of anomalies and the closing of a month's verification. */

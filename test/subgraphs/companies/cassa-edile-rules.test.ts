@@ -3,7 +3,7 @@ import { companiesSubgraph } from '../../../subgraphs/companies';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { encodeNumericFiscalCode, omocodeVariant } from '../../../subgraphs/lib/codes';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
-import { addBuilder, addRelationship, anomalies, type AnomalyNode, asCassa, line, monthsAgo, reconcile, register, submitReturns } from './cassa-edile-fixtures';
+import { addBuilder, addRelationship, anomalies, type AnomalyNode, line, monthsAgo, reconcile, register, submitReturns } from './cassa-edile-fixtures';
 import { addEmployer, employerCode, workerCode } from './fixtures';
 
 // Each rule of domain.md §11 (CE-01 … CE-08) on one month's data: a case that raises it and
