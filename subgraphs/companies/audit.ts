@@ -1,4 +1,7 @@
 import { type AuditRegistry } from '../lib/audit';
+import { type CassaEdileAnomaly } from './cassa-edile/anomaly.entity';
+import { type MonthlyReturn, type MonthlyReturnLine } from './cassa-edile/monthly-return.entity';
+import { type CassaEdileRegistration } from './cassa-edile/registration.entity';
 import { type Employer, type WorkSite } from './employer/employer.entity';
 import { type MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { type EmploymentRelationship } from './relationship/employment-relationship.entity';
@@ -17,4 +20,9 @@ export const auditSubjects: AuditRegistry = {
   EmploymentRelationship: (relationship: EmploymentRelationship) => ({ people: [relationship.workerFiscalCode], employers: [relationship.employer?.fiscalCode] }),
   MandatoryNotice: (notice: MandatoryNotice) => ({ people: [notice.workerFiscalCode], employers: [notice.employer?.fiscalCode] }),
   OutboxEvent: payloadSubjects,
+  CassaEdileRegistration: (registration: CassaEdileRegistration) => ({ employers: [registration.employer?.fiscalCode] }),
+  MonthlyReturn: (monthlyReturn: MonthlyReturn) => ({ employers: [monthlyReturn.employer?.fiscalCode] }),
+  // The line's employer is its return's, recorded with the return.
+  MonthlyReturnLine: (line: MonthlyReturnLine) => ({ people: [line.workerFiscalCode] }),
+  CassaEdileAnomaly: (anomaly: CassaEdileAnomaly) => ({ people: [anomaly.workerFiscalCode], employers: [anomaly.employer?.fiscalCode] }),
 };

@@ -1,5 +1,9 @@
 import { backgroundOf, type SubgraphModule } from '../lib/subgraph';
 import { type CompaniesContext } from './context';
+import { CassaEdileAnomaly, CassaEdileAnomalyChange, CassaEdileVerification } from './cassa-edile/anomaly.entity';
+import { CassaEdileAnomalyResolver, CassaEdileRegistrationResolver, CassaEdileVerificationResolver, MonthlyReturnResolver } from './cassa-edile/cassa-edile.resolver';
+import { MonthlyReturn, MonthlyReturnLine } from './cassa-edile/monthly-return.entity';
+import { CassaEdileRegistration } from './cassa-edile/registration.entity';
 import { Employer, WorkSite } from './employer/employer.entity';
 import { EmployerResolver, WorkSiteResolver } from './employer/employer.resolver';
 import { createLoaders, type CompaniesLoaders } from './loaders';
@@ -44,11 +48,36 @@ function resolveNoticeReference(reference: Record<string, unknown>, ctx: Compani
   return code !== null ? ctx.loaders.noticeByCode.load(code) : null;
 }
 
-/** The companies subgraph: employers, mandatory notices (CO) and the employment relationships they derive. */
+/** The companies subgraph: employers, mandatory notices (CO), the employment relationships they derive, and the Cassa Edile regularity check (registrations, monthly returns, anomalies). */
 export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   name: 'companies',
-  entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice, OutboxEvent, CassaEdileDeletionConfirmation],
-  resolvers: [EmployerResolver, WorkSiteResolver, MandatoryNoticeResolver, EmploymentRelationshipResolver, WorkerEmploymentResolver, CassaEdileNotificationResolver, RetentionResolver],
+  entities: [
+    Employer,
+    WorkSite,
+    EmploymentRelationship,
+    MandatoryNotice,
+    OutboxEvent,
+    CassaEdileRegistration,
+    MonthlyReturn,
+    MonthlyReturnLine,
+    CassaEdileVerification,
+    CassaEdileAnomaly,
+    CassaEdileAnomalyChange,
+    CassaEdileDeletionConfirmation,
+  ],
+  resolvers: [
+    EmployerResolver,
+    WorkSiteResolver,
+    MandatoryNoticeResolver,
+    EmploymentRelationshipResolver,
+    WorkerEmploymentResolver,
+    CassaEdileNotificationResolver,
+    CassaEdileRegistrationResolver,
+    MonthlyReturnResolver,
+    CassaEdileAnomalyResolver,
+    CassaEdileVerificationResolver,
+    RetentionResolver,
+  ],
   referenceResolvers: {
     Employer: { __resolveReference: byKey('fiscalCode', (ctx, code) => ctx.loaders.employerByFiscalCode.load(code)) },
     WorkSite: { __resolveReference: byKey('id', (ctx, id) => ctx.loaders.workSiteById.load(id)) },

@@ -4,6 +4,8 @@ import { today } from '../lib/dates';
 import { groupLoader, rowLoader } from '../lib/loaders';
 import { type RowScope } from '../lib/policy/scope';
 import { uuidsOnly } from '../lib/validation';
+import { CassaEdileAnomaly, CassaEdileAnomalyChange } from './cassa-edile/anomaly.entity';
+import { MonthlyReturnLine } from './cassa-edile/monthly-return.entity';
 import { Employer, WorkSite } from './employer/employer.entity';
 import { MandatoryNotice } from './mandatory-notice/mandatory-notice.entity';
 import { EmploymentRelationship, EmploymentStatus } from './relationship/employment-relationship.entity';
@@ -85,6 +87,20 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
           { orderBy: { startDate: 'asc', id: 'asc' } },
         ),
       (r) => r.employer.fiscalCode,
+    ),
+    anomalyById: rowLoader<string, CassaEdileAnomaly>(
+      (ids) => scoped('CassaEdileAnomaly', CassaEdileAnomaly, { id: { $in: uuidsOnly(ids) } }),
+      (a) => a.id,
+    ),
+    /** History of anomalies already loaded under their scope (the history is not a row type of its own). */
+    anomalyHistory: groupLoader<string, CassaEdileAnomalyChange>(
+      async (ids) => em.find(CassaEdileAnomalyChange, { anomaly: { $in: uuidsOnly(ids) } }, { orderBy: { position: 'asc', changedAt: 'asc' } }),
+      (c) => c.anomaly.id,
+    ),
+    /** Lines of returns already loaded under their scope. */
+    returnLines: groupLoader<string, MonthlyReturnLine>(
+      async (ids) => em.find(MonthlyReturnLine, { monthlyReturn: { $in: uuidsOnly(ids) } }, { orderBy: { workerFiscalCode: 'asc' } }),
+      (l) => l.monthlyReturn.id,
     ),
   };
 }

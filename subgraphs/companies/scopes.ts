@@ -30,6 +30,8 @@ function relationshipInTerritory(caller: Caller): FilterQuery<object> {
 const ofOwnEmployers = (caller: Caller): FilterQuery<object> => ({ employer: { $in: [...caller.employers] } });
 /** Rows whose employer is in the construction sector (a stored, indexed column of the employer). */
 const ofConstructionEmployers = (): FilterQuery<object> => ({ employer: { construction: true } });
+/** Rows of the caller's own Cassa Edile (token `org`) about construction employers. */
+const ofOwnCassaConstruction = (caller: Caller): FilterQuery<object> => ({ cassaCode: caller.organisation, employer: { construction: true } });
 /** Rows about the citizen themselves (token `sub` is their fiscal code). */
 const aboutThemselves = (caller: Caller): FilterQuery<object> => ({ workerFiscalCode: caller.subject });
 
@@ -61,6 +63,10 @@ export const rowScopes: ScopeImplementations = {
     'own-employers': ofOwnEmployers,
     self: aboutThemselves,
   },
+  CassaEdileRegistration: { 'own-cassa': ofOwnCassaConstruction },
+  MonthlyReturn: { 'own-cassa': ofOwnCassaConstruction },
+  CassaEdileAnomaly: { 'own-cassa': ofOwnCassaConstruction },
+  CassaEdileVerification: { 'own-cassa': (caller) => ({ cassaCode: caller.organisation }) },
   CassaEdileNotification: {
     'own-recipient': (caller) => ({ recipient: caller.organisation }),
   },

@@ -7,6 +7,7 @@ import { lateness, noticeDeadline } from './mandatory-notice/notice.deadline';
 import { EmploymentRelationship } from './relationship/employment-relationship.entity';
 import { applyNotice, type RelationshipState } from './relationship/relationship.derivation';
 import { insertChunked } from '../lib/orm';
+import { seedCassaEdileDemo } from './cassa-edile/seed';
 
 /**
  * A relationship's notices in the order they took effect: the hire first, then by event
@@ -26,7 +27,8 @@ function chronological(a: DatasetNotice, b: DatasetNotice): number {
  * rule the service applies one notice at a time), in memory and then in bulk. Deadlines
  * and lateness are computed as at filing. The data set's notices are consistent (a hire
  * per relationship, then extensions, transformations, terminations), so they are not
- * validated again.
+ * validated again. Milan's Cassa Edile gets registrations and returns of a few firms (see
+ * seedCassaEdileDemo).
  */
 export async function seedCompanies(em: EntityManager, data: Dataset): Promise<void> {
   const employers: EntityData<Employer>[] = data.employers.map((e) => ({
@@ -124,5 +126,6 @@ export async function seedCompanies(em: EntityManager, data: Dataset): Promise<v
     await insertChunked(tx, WorkSite, sites);
     await insertChunked(tx, EmploymentRelationship, relationships);
     await insertChunked(tx, MandatoryNotice, notices);
+    await seedCassaEdileDemo(tx, employers, relationships, notices);
   });
 }

@@ -1,27 +1,13 @@
 import { type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { type AuditStore, tombstoneRecord, type TombstoneReason } from '../../lib/audit';
+import { type AuditStore } from '../../lib/audit';
 import { OutboxEvent } from '../../lib/outbox/outbox-event.entity';
 import { NOTICE_TOPIC } from '../notification/cassa-edile-notification';
+import { type CassaPeriod, purgeDue, type PurgeSummary } from './purge';
 import { monthsBefore } from './retention.settings';
 
-/** A month of a Cassa Edile's verification: `period` is `YYYY-MM`. */
-export interface CassaPeriod {
-  cassaCode: string;
-  period: string;
-}
+export { type CassaPeriod, type PurgeSummary } from './purge';
 
-/** What one purge deleted for one Cassa Edile, for one reason. */
-export interface PurgeSummary {
-  what: string;
-  recipient: string;
-  reason: TombstoneReason;
-  count: number;
-}
-
-/** Events erased per tombstone at most. */
-const BATCH = 500;
-
-/** The fiscal code at `path` of a notification payload, when there is one. */
+/** The fiscal code under `key` of a notification payload, when there is one. */
 function codeAt(payload: Record<string, unknown>, key: 'worker' | 'employer'): string | null {
   const part = payload[key];
   if (part && typeof part === 'object' && typeof (part as { fiscalCode?: unknown }).fiscalCode === 'string') return (part as { fiscalCode: string }).fiscalCode;
@@ -32,10 +18,7 @@ function codeAt(payload: Record<string, unknown>, key: 'worker' | 'employer'): s
  * Erases the payloads of the Cassa Edile notifications that are due (convention art. 3):
  * those of a month whose verification is closed (`closedPeriods`), and any received more
  * than `retentionMonths` ago whatever its verification. The event's id, times and delivery
- * state stay (the feed then shows it as erased). Each batch first leaves a `PURGE`
- * tombstone in the audit trail naming the people and employers concerned, then erases
- * exactly the events it names, so that nothing is deleted without its tombstone; a second
- * run finds nothing to do and writes nothing.
+ * state stay (the feed then shows it as erased). Tombstones first, see {@link purgeDue}.
  */
 export async function purgeNotificationPayloads(
   em: EntityManager,
@@ -43,44 +26,24 @@ export async function purgeNotificationPayloads(
   options: { now: Date; retentionMonths: number; closedPeriods?: readonly CassaPeriod[] },
 ): Promise<PurgeSummary[]> {
   const limit = monthsBefore(options.now, options.retentionMonths);
-  const reasons: { reason: TombstoneReason; where: FilterQuery<OutboxEvent> }[] = [];
   const closed = options.closedPeriods ?? [];
-  if (closed.length > 0) {
-    reasons.push({ reason: 'VERIFICATION_CLOSED', where: { $or: closed.map((p) => ({ recipient: p.cassaCode, period: p.period })) } });
-  }
+  const reasons: { reason: 'VERIFICATION_CLOSED' | 'RETENTION_LIMIT'; where: FilterQuery<OutboxEvent> }[] = [];
+  if (closed.length > 0) reasons.push({ reason: 'VERIFICATION_CLOSED', where: { $or: closed.map((p) => ({ recipient: p.cassaCode, period: p.period })) } });
   reasons.push({ reason: 'RETENTION_LIMIT', where: { createdAt: { $lt: limit } } });
   const summaries: PurgeSummary[] = [];
   for (const { reason, where } of reasons) {
-    for (;;) {
-      const events = await em.fork().find(
-        OutboxEvent,
-        { $and: [{ topic: NOTICE_TOPIC, erasedAt: null }, where] },
-        { orderBy: { recipient: 'asc', seq: 'asc' }, limit: BATCH },
-      );
-      if (events.length === 0) break;
-      const byRecipient = new Map<string, OutboxEvent[]>();
-      for (const event of events) byRecipient.set(event.recipient, [...(byRecipient.get(event.recipient) ?? []), event]);
-      for (const [recipient, batch] of byRecipient) {
-        const seqs = batch.map((event) => event.seq);
-        await audit.append(
-          tombstoneRecord({
-            subgraph: 'companies',
-            what: 'CASSA_EDILE_NOTIFICATION_PAYLOAD',
-            reason,
-            recipient,
-            count: batch.length,
-            reference: `seq=${seqs.join(',')}`,
-            people: batch.map((event) => codeAt(event.payload, 'worker')).filter((code): code is string => code !== null),
-            employers: batch.map((event) => codeAt(event.payload, 'employer')).filter((code): code is string => code !== null),
-            at: options.now,
-          }),
-        );
-        await em.fork().nativeUpdate(OutboxEvent, { seq: { $in: seqs }, erasedAt: null }, { payload: {}, erasedAt: options.now });
-        const summary = summaries.find((s) => s.recipient === recipient && s.reason === reason);
-        if (summary) summary.count += batch.length;
-        else summaries.push({ what: 'CASSA_EDILE_NOTIFICATION_PAYLOAD', recipient, reason, count: batch.length });
-      }
-    }
+    summaries.push(
+      ...(await purgeDue<OutboxEvent>(audit, 'companies', options.now, {
+        what: 'CASSA_EDILE_NOTIFICATION_PAYLOAD',
+        reason,
+        next: (batch) => em.fork().find(OutboxEvent, { $and: [{ topic: NOTICE_TOPIC, erasedAt: null }, where] }, { orderBy: { seq: 'asc' }, limit: batch }),
+        recipientOf: (event) => event.recipient,
+        keyOf: (event) => event.seq,
+        peopleOf: (event) => [codeAt(event.payload, 'worker')],
+        employersOf: (event) => [codeAt(event.payload, 'employer')],
+        erase: async (seqs) => void (await em.fork().nativeUpdate(OutboxEvent, { seq: { $in: seqs as number[] }, erasedAt: null }, { payload: {}, erasedAt: options.now })),
+      })),
+    );
   }
   return summaries;
 }

@@ -1,7 +1,6 @@
 import { type BackgroundStarter } from '../../lib/subgraph';
-import { purgeNotificationPayloads } from './notification-purge';
+import { purgeCassaEdileData } from './cassa-edile-purge';
 import { readRetentionSettings } from './retention.settings';
-import { closedVerificationPeriods } from './verification-periods';
 
 /**
  * The companies process's retention purge: every `RETENTION_INTERVAL_MS` it erases what the
@@ -18,8 +17,7 @@ export const runRetention: BackgroundStarter = ({ db, logger, env: source, audit
   }
   let running: Promise<void> | null = null;
   const run = async () => {
-    const em = db.orm.em.fork();
-    const summaries = await purgeNotificationPayloads(em, audit, { now: new Date(), retentionMonths: settings.retentionMonths, closedPeriods: await closedVerificationPeriods(em) });
+    const summaries = await purgeCassaEdileData(db.orm.em.fork(), audit, { now: new Date(), retentionMonths: settings.retentionMonths });
     for (const summary of summaries) logger.info(summary, 'retention: deleted');
   };
   const tick = () => {

@@ -6,7 +6,8 @@ import { OutboxEvent, OutboxStatus } from '../../lib/outbox/outbox-event.entity'
 import { type CompaniesContext } from '../context';
 import { NOTICE_TOPIC } from '../notification/cassa-edile-notification';
 import { CassaEdileDeletionConfirmation } from './deletion-confirmation.entity';
-import { deletionDueDates, DeletionDueReason, type ConfirmationDue } from './deletion-due';
+import { deletionDueDates, DeletionDueReason, type ConfirmationDue, periodKey } from './deletion-due';
+import { closedVerificationPeriods } from './verification-periods';
 import { readRetentionSettings } from './retention.settings';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -102,7 +103,8 @@ export class RetentionResolver {
   async overdueCassaEdileDeletionConfirmations(@Ctx() ctx: CompaniesContext): Promise<OverdueDeletionConfirmation[]> {
     if (ctx.rows.filter('OverdueDeletionConfirmation') === null) return [];
     const now = new Date();
-    const dues = await deletionDueDates(ctx.em, readRetentionSettings());
+    const closures = new Map((await closedVerificationPeriods(ctx.em)).map((p) => [periodKey(p.cassaCode, p.period), p.closedAt]));
+    const dues = await deletionDueDates(ctx.em, readRetentionSettings(), closures);
     return dues
       .filter((due: ConfirmationDue) => due.confirmedAt === null && due.dueSince.getTime() <= now.getTime())
       .sort((a, b) => a.dueSince.getTime() - b.dueSince.getTime())

@@ -1,11 +1,10 @@
 import { type EntityManager } from '@mikro-orm/core';
-import { type CassaPeriod } from './notification-purge';
+import { CassaEdileVerification } from '../cassa-edile/anomaly.entity';
+import { VerificationState } from '../cassa-edile/cassa-edile.codes';
+import { type CassaPeriod, periodOf } from './purge';
 
-/**
- * The months whose verification each Cassa Edile closed, with when it closed. Until the
- * regularity check records verifications there are none.
- */
+/** The months whose verification each Cassa Edile closed, with when it closed. */
 export async function closedVerificationPeriods(em: EntityManager): Promise<(CassaPeriod & { closedAt: Date })[]> {
-  void em;
-  return [];
+  const closed = await em.fork().find(CassaEdileVerification, { state: VerificationState.CLOSED, closedAt: { $ne: null } }, { fields: ['cassaCode', 'year', 'month', 'closedAt'] });
+  return closed.map((v) => ({ cassaCode: v.cassaCode, period: periodOf(v.year, v.month), closedAt: v.closedAt! }));
 }

@@ -139,7 +139,7 @@ describe('Cassa Edile retention: notification payloads, tombstones, deletion con
     const mi = tombstones.find((record) => record.detail?.includes('recipient=MI00'))!;
     expect(mi).toMatchObject({ kind: AuditKind.PURGE, subgraph: 'companies', subject: 'system:retention', employers: [BUILDER] });
     expect(mi.people).toEqual([workerCode(91), workerCode(92), workerCode(93)].sort());
-    expect(mi.detail).toMatch(/^CASSA_EDILE_NOTIFICATION_PAYLOAD RETENTION_LIMIT recipient=MI00 count=3 seq=/);
+    expect(mi.detail).toMatch(/^CASSA_EDILE_NOTIFICATION_PAYLOAD RETENTION_LIMIT recipient=MI00 count=3 keys=/);
     // The person sees in their access log that data about them was deleted.
     const log = await audit.accessLogOf(workerCode(95), { first: 10 });
     expect(log.entries.map((entry) => entry.kind)).toContain(AuditKind.PURGE);

@@ -1,0 +1,38 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** The Cassa Edile regularity check: registrations, monthly returns and their lines, verifications, anomalies and their history. Written by hand from the generated diff, which also rebuilt three unchanged tables. */
+export class Migration20261123052029 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table \`cassa_edile_verification\` (\`id\` text not null, \`cassa_code\` text not null, \`year\` integer not null, \`month\` integer not null, \`runs\` integer not null default 0, \`last_run_at\` datetime null, \`state\` text check (\`state\` in ('OPEN', 'CLOSED')) not null default 'OPEN', \`closed_at\` datetime null, \`closed_by\` text null, \`created_at\` datetime not null, \`version\` integer not null default 1, primary key (\`id\`));`);
+    this.addSql(`create unique index \`cassa_edile_verification_cassa_code_year_month_unique\` on \`cassa_edile_verification\` (\`cassa_code\`, \`year\`, \`month\`);`);
+
+    this.addSql(`create table \`cassa_edile_registration\` (\`id\` text not null, \`cassa_code\` text not null, \`firm_code\` text not null, \`employer_fiscal_code\` text not null, \`registered_on\` date not null, \`state\` text check (\`state\` in ('ACTIVE', 'SUSPENDED', 'CEASED')) not null, \`suspended_on\` date null, \`ceased_on\` date null, \`updated_at\` datetime not null, constraint \`cassa_edile_registration_employer_fiscal_code_foreign\` foreign key(\`employer_fiscal_code\`) references \`employer\`(\`fiscal_code\`) on delete cascade on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`cassa_edile_registration_employer_fiscal_code_index\` on \`cassa_edile_registration\` (\`employer_fiscal_code\`);`);
+    this.addSql(`create index \`cassa_edile_registration_employer_fiscal_code_cassa_code_index\` on \`cassa_edile_registration\` (\`employer_fiscal_code\`, \`cassa_code\`);`);
+    this.addSql(`create unique index \`cassa_edile_registration_cassa_code_firm_code_unique\` on \`cassa_edile_registration\` (\`cassa_code\`, \`firm_code\`);`);
+
+    this.addSql(`create table \`cassa_edile_anomaly\` (\`id\` text not null, \`fingerprint\` text not null, \`verification_id\` text not null, \`rule\` text check (\`rule\` in ('CE_01', 'CE_02', 'CE_03', 'CE_04', 'CE_05', 'CE_06', 'CE_07', 'CE_08')) not null, \`severity\` text check (\`severity\` in ('LOW', 'MEDIUM', 'HIGH')) not null, \`cassa_code\` text not null, \`employer_fiscal_code\` text not null, \`worker_fiscal_code\` text null, \`year\` integer not null, \`month\` integer not null, \`evidence\` json null, \`evidence_erased_at\` datetime null, \`state\` text check (\`state\` in ('OPEN', 'UNDER_REVIEW', 'CONFIRMED', 'DISMISSED', 'RESOLVED')) not null default 'OPEN', \`auto_resolved\` integer not null default false, \`dismissal_reason\` text null, \`detected_at\` datetime not null, \`last_detected_at\` datetime not null, \`version\` integer not null default 1, constraint \`cassa_edile_anomaly_verification_id_foreign\` foreign key(\`verification_id\`) references \`cassa_edile_verification\`(\`id\`) on delete cascade on update cascade, constraint \`cassa_edile_anomaly_employer_fiscal_code_foreign\` foreign key(\`employer_fiscal_code\`) references \`employer\`(\`fiscal_code\`) on delete cascade on update cascade, primary key (\`id\`));`);
+    this.addSql(`create unique index \`cassa_edile_anomaly_fingerprint_unique\` on \`cassa_edile_anomaly\` (\`fingerprint\`);`);
+    this.addSql(`create index \`cassa_edile_anomaly_verification_id_index\` on \`cassa_edile_anomaly\` (\`verification_id\`);`);
+    this.addSql(`create index \`cassa_edile_anomaly_employer_fiscal_code_index\` on \`cassa_edile_anomaly\` (\`employer_fiscal_code\`);`);
+    this.addSql(`create index \`cassa_edile_anomaly_worker_fiscal_code_index\` on \`cassa_edile_anomaly\` (\`worker_fiscal_code\`);`);
+    this.addSql(`create index \`cassa_edile_anomaly_employer_fiscal_code_year_month_index\` on \`cassa_edile_anomaly\` (\`employer_fiscal_code\`, \`year\`, \`month\`);`);
+    this.addSql(`create index \`cassa_edile_anomaly_cassa_code_year_month_state_index\` on \`cassa_edile_anomaly\` (\`cassa_code\`, \`year\`, \`month\`, \`state\`);`);
+
+    this.addSql(`create table \`cassa_edile_anomaly_change\` (\`id\` text not null, \`anomaly_id\` text not null, \`position\` integer not null, \`from_state\` text check (\`from_state\` in ('OPEN', 'UNDER_REVIEW', 'CONFIRMED', 'DISMISSED', 'RESOLVED')) null, \`to_state\` text check (\`to_state\` in ('OPEN', 'UNDER_REVIEW', 'CONFIRMED', 'DISMISSED', 'RESOLVED')) not null, \`changed_by\` text not null, \`organisation\` text not null, \`changed_at\` datetime not null, \`reason\` text null, constraint \`cassa_edile_anomaly_change_anomaly_id_foreign\` foreign key(\`anomaly_id\`) references \`cassa_edile_anomaly\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`cassa_edile_anomaly_change_anomaly_id_index\` on \`cassa_edile_anomaly_change\` (\`anomaly_id\`);`);
+    this.addSql(`create index \`cassa_edile_anomaly_change_anomaly_id_position_index\` on \`cassa_edile_anomaly_change\` (\`anomaly_id\`, \`position\`);`);
+
+    this.addSql(`create table \`monthly_return\` (\`id\` text not null, \`cassa_code\` text not null, \`firm_code\` text not null, \`registration_id\` text not null, \`employer_fiscal_code\` text not null, \`year\` integer not null, \`month\` integer not null, \`sequence\` integer not null, \`situation\` text check (\`situation\` in ('NORMAL', 'SUSPENDED', 'NO_EMPLOYEES')) not null, \`state\` text check (\`state\` in ('ACQUIRED', 'REPLACED')) not null default 'ACQUIRED', \`received_at\` datetime not null, constraint \`monthly_return_registration_id_foreign\` foreign key(\`registration_id\`) references \`cassa_edile_registration\`(\`id\`) on delete cascade on update cascade, constraint \`monthly_return_employer_fiscal_code_foreign\` foreign key(\`employer_fiscal_code\`) references \`employer\`(\`fiscal_code\`) on delete cascade on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`monthly_return_registration_id_index\` on \`monthly_return\` (\`registration_id\`);`);
+    this.addSql(`create index \`monthly_return_employer_fiscal_code_index\` on \`monthly_return\` (\`employer_fiscal_code\`);`);
+    this.addSql(`create index \`monthly_return_cassa_code_year_month_state_index\` on \`monthly_return\` (\`cassa_code\`, \`year\`, \`month\`, \`state\`);`);
+    this.addSql(`create unique index \`monthly_return_cassa_code_firm_code_year_month_sequence_unique\` on \`monthly_return\` (\`cassa_code\`, \`firm_code\`, \`year\`, \`month\`, \`sequence\`);`);
+
+    this.addSql(`create table \`monthly_return_line\` (\`id\` text not null, \`monthly_return_id\` text not null, \`worker_fiscal_code\` text not null, \`fiscal_code_override\` integer not null default false, \`hire_date\` date null, \`hire_type\` text null, \`cessation_day\` integer null, \`cessation_type\` text null, \`grade\` text null, \`job\` text null, \`hours_worked\` double not null, \`overtime_hours\` double not null default 0, \`sickness_hours\` double not null default 0, \`injury_hours\` double not null default 0, \`workable_hours\` double not null, constraint \`monthly_return_line_monthly_return_id_foreign\` foreign key(\`monthly_return_id\`) references \`monthly_return\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`monthly_return_line_monthly_return_id_index\` on \`monthly_return_line\` (\`monthly_return_id\`);`);
+    this.addSql(`create index \`monthly_return_line_worker_fiscal_code_index\` on \`monthly_return_line\` (\`worker_fiscal_code\`);`);
+  }
+
+}
