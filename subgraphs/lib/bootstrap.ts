@@ -37,7 +37,7 @@ export async function bootstrapSubgraph(module: SubgraphModule): Promise<void> {
       platform,
       extractionGuard,
     });
-    const background = module.background?.({ db: runtime.db, logger, production, env: process.env }) ?? null;
+    const background = module.background?.({ db: runtime.db, logger, production, env: process.env, audit: platform.audit }) ?? null;
     const server = createSubgraphServer(runtime, { eventsSecret: config.internalEventsSecret });
     server.listen(config.port, config.host);
     await once(server, 'listening');
