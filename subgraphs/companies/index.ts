@@ -8,6 +8,9 @@ import { MandatoryNoticeResolver } from './mandatory-notice/mandatory-notice.res
 import { CassaEdileNotificationResolver } from './notification/cassa-edile-notification.resolver';
 import { dispatchCassaEdileNotifications } from './notification/dispatch';
 import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
+import { ExportJob, exportRunner } from '../lib/export';
+import { RelationshipExportResolver } from './export/relationship-export.resolver';
+import { relationshipExport } from './export/relationship-export.source';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
@@ -41,11 +44,22 @@ function resolveNoticeReference(reference: Record<string, unknown>, ctx: Compani
   return code !== null ? ctx.loaders.noticeByCode.load(code) : null;
 }
 
+/** What the companies subgraph exports in bulk for a Cassa Edile. */
+const COMPANIES_EXPORTS = { RELATIONSHIPS: relationshipExport };
+
 /** The companies subgraph: employers, mandatory notices (CO) and the employment relationships they derive. */
 export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   name: 'companies',
-  entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice, OutboxEvent],
-  resolvers: [EmployerResolver, WorkSiteResolver, MandatoryNoticeResolver, EmploymentRelationshipResolver, WorkerEmploymentResolver, CassaEdileNotificationResolver],
+  entities: [Employer, WorkSite, EmploymentRelationship, MandatoryNotice, OutboxEvent, ExportJob],
+  resolvers: [
+    EmployerResolver,
+    WorkSiteResolver,
+    MandatoryNoticeResolver,
+    EmploymentRelationshipResolver,
+    WorkerEmploymentResolver,
+    CassaEdileNotificationResolver,
+    RelationshipExportResolver,
+  ],
   referenceResolvers: {
     Employer: { __resolveReference: byKey('fiscalCode', (ctx, code) => ctx.loaders.employerByFiscalCode.load(code)) },
     WorkSite: { __resolveReference: byKey('id', (ctx, id) => ctx.loaders.workSiteById.load(id)) },
@@ -57,5 +71,6 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
-  background: backgroundOf(dispatchCassaEdileNotifications),
+  exports: COMPANIES_EXPORTS,
+  background: backgroundOf(dispatchCassaEdileNotifications, exportRunner('companies', COMPANIES_EXPORTS)),
 };
