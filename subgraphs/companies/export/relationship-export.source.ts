@@ -27,8 +27,10 @@ export const RELATIONSHIP_COLUMNS = [
 /**
  * The relationships of the construction employers registered with the Cassa Edile, not
  * annulled, active in the period if one is given, after the key `after`, in id order;
- * with their latest notice (the one of highest sequence, through the (relationship,
- * sequence) unique index). Dates are read as text on both platforms.
+ * with their latest notice (the one of highest sequence, found per row through the
+ * (relationship, sequence) unique index: a join on the sequence let PostgreSQL merge-join
+ * the whole notice index from its start on every batch, quadratic in the rows). Dates are
+ * read as text on both platforms.
  */
 function relationshipQuery(recipient: string, period: ReturnType<typeof activeInPeriod>) {
   return (after: string | null, limit: number) => ({
@@ -39,8 +41,7 @@ function relationshipQuery(recipient: string, period: ReturnType<typeof activeIn
         n."qualification" as "qualification", n."code" as "lastNoticeCode", n."type" as "lastNoticeType", cast(n."event_date" as text) as "lastNoticeDate"
       from "employment_relationship" r
       join "employer" e on e."fiscal_code" = r."employer_fiscal_code"
-      left join "mandatory_notice" n on n."relationship_id" = r."id"
-        and n."sequence" = (select max(m."sequence") from "mandatory_notice" m where m."relationship_id" = r."id")
+      left join "mandatory_notice" n on n."id" = (select m."id" from "mandatory_notice" m where m."relationship_id" = r."id" order by m."sequence" desc limit 1)
       where e."cassa_edile_code" = ? and e."construction" = ? and r."status" <> ?${after === null ? '' : ' and r."id" > ?'}${period.sql}
       order by r."id" limit ?`,
     bindings: [recipient, true, EmploymentStatus.ANNULLED, ...(after === null ? [] : [after]), ...period.bindings, limit],
