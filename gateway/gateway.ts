@@ -6,7 +6,8 @@ import { isAsyncIterable } from '@graphql-tools/utils';
 import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -246,11 +247,49 @@ async function subgraphReady(url: string, timeoutMs: number): Promise<boolean> {
   }
 }
 
+/** `/exports/<subgraph>/<id>`: a signed download link of a subgraph's bulk export. */
+const EXPORT_PATH = /^\/exports\/([a-z]+)\/([0-9a-fA-F-]{36})$/;
+
+/** Response headers of a download passed on to the client. */
+const DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-sha256'];
+
+/**
+ * Proxies a download link to the subgraph that owns the export (`GET /exports/<id>` there,
+ * with the same query), streaming the file through without buffering it. The subgraph
+ * checks the signature and the expiry; the gateway only routes.
+ */
+function proxyDownload(req: IncomingMessage, res: ServerResponse, urls: Readonly<Record<string, string>>, logger: Logger): void {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  const match = EXPORT_PATH.exec(url.pathname);
+  const base = match ? urls[match[1]!] : undefined;
+  if (!match || !base) return sendJson(res, 404, { errors: [{ message: 'No such export download', extensions: { code: 'NOT_FOUND' } }] });
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { errors: [{ message: 'Downloads take GET', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+  const target = new URL(`exports/${match[2]}${url.search}`, base);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = send(target, { method: req.method, headers: { 'x-request-id': String(req.headers[REQUEST_ID_HEADER]) } }, (answer) => {
+    const headers: Record<string, string> = {};
+    for (const name of DOWNLOAD_HEADERS) {
+      const value = answer.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    res.writeHead(answer.statusCode ?? 502, headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', (error) => {
+    logger.warn({ err: { message: error.message } }, 'export download: subgraph unreachable');
+    if (!res.headersSent) sendJson(res, 503, { errors: [{ message: 'The service holding the export is unavailable', extensions: { code: SUBGRAPH_UNAVAILABLE } }] });
+    else res.destroy();
+  });
+  res.on('close', () => upstream.destroy());
+  upstream.end();
+}
+
 /**
  * Builds the gateway: the Hive Gateway runtime on the supergraph (subgraph URLs from the
  * configuration), client headers forwarded to subgraphs, request ids, Prometheus metrics
  * (with per-subgraph fetch counts), errors masked in production, and a node HTTP server
- * that adds `/readyz` (every subgraph ready). A subgraph that is down makes only the
+ * that adds `/readyz` (every subgraph ready) and `/exports/<subgraph>/<id>` (signed
+ * download links of bulk exports, streamed from the subgraph). A subgraph that is down makes only the
  * fields it owns fail: the response carries the rest and an error for the missing part.
  */
 export function createGateway(config: GatewayConfig, options: CreateGatewayOptions): Gateway {
@@ -334,6 +373,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       return;
     }
     normaliseRequestId(req);
+    if (path?.startsWith('/exports/')) return proxyDownload(req, res, supergraph.urls, logger);
     if (path !== '/graphql' || req.method === 'OPTIONS' || isPageRequest(req)) return void runtime(req, res);
     const tooLarge = bodyRefusal(req, config.maxBodyBytes);
     if (tooLarge) {

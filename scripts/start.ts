@@ -49,9 +49,9 @@ async function warnIfSupergraphStale(path: string): Promise<void> {
   if (fresh.supergraphSdl !== committed) say(`WARNING: ${path} differs from the registered subgraphs; run npm run compose`);
 }
 
-/** The development secret of the events between subgraphs (`data/keys/events.secret`), created on first use. */
-function developmentEventsSecret(): string {
-  const path = join(ROOT, DEFAULT_KEYS_DIR, 'events.secret');
+/** A development secret kept beside the signing key (`data/keys/<name>`), created on first use. */
+function developmentSecret(name: string): string {
+  const path = join(ROOT, DEFAULT_KEYS_DIR, name);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -81,7 +81,9 @@ async function main(): Promise<void> {
 
   // Subgraphs pass events to one another (the companies outbox keeps the workers' employment
   // links in sync), signed with a development secret kept beside the signing key.
-  const internalEnv: NodeJS.ProcessEnv = { ...process.env, INTERNAL_EVENTS_SECRET: process.env.INTERNAL_EVENTS_SECRET ?? developmentEventsSecret() };
+  const internalEnv: NodeJS.ProcessEnv = { ...process.env, INTERNAL_EVENTS_SECRET: process.env.INTERNAL_EVENTS_SECRET ?? developmentSecret('events.secret') };
+  // Bulk exports: the subgraphs sign and check the download links the gateway routes to them.
+  internalEnv.EXPORT_LINK_SECRET ??= developmentSecret('export-links.secret');
   const workersConfig = subgraphs.find((s) => s.name === 'workers');
   if (workersConfig) internalEnv.WORKERS_EVENTS_URL ??= `${originOf(workersConfig.host, workersConfig.port)}/events/employment.link`;
   const gatewayEnv: NodeJS.ProcessEnv = { ...process.env };

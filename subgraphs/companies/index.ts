@@ -12,6 +12,9 @@ import { MandatoryNoticeResolver } from './mandatory-notice/mandatory-notice.res
 import { CassaEdileNotificationResolver } from './notification/cassa-edile-notification.resolver';
 import { dispatchCassaEdileNotifications } from './notification/dispatch';
 import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
+import { ExportJob, exportRunner } from '../lib/export';
+import { RelationshipExportResolver } from './export/relationship-export.resolver';
+import { relationshipExport } from './export/relationship-export.source';
 import { migrations } from './migrations';
 import { CassaEdileDeletionConfirmation } from './retention/deletion-confirmation.entity';
 import { runRetention } from './retention/retention.background';
@@ -48,6 +51,9 @@ function resolveNoticeReference(reference: Record<string, unknown>, ctx: Compani
   return code !== null ? ctx.loaders.noticeByCode.load(code) : null;
 }
 
+/** What the companies subgraph exports in bulk for a Cassa Edile. */
+const COMPANIES_EXPORTS = { RELATIONSHIPS: relationshipExport };
+
 /** The companies subgraph: employers, mandatory notices (CO), the employment relationships they derive, and the Cassa Edile regularity check (registrations, monthly returns, anomalies). */
 export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   name: 'companies',
@@ -64,6 +70,7 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
     CassaEdileAnomaly,
     CassaEdileAnomalyChange,
     CassaEdileDeletionConfirmation,
+    ExportJob,
   ],
   resolvers: [
     EmployerResolver,
@@ -77,6 +84,7 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
     CassaEdileAnomalyResolver,
     CassaEdileVerificationResolver,
     RetentionResolver,
+    RelationshipExportResolver,
   ],
   referenceResolvers: {
     Employer: { __resolveReference: byKey('fiscalCode', (ctx, code) => ctx.loaders.employerByFiscalCode.load(code)) },
@@ -89,5 +97,6 @@ export const companiesSubgraph: SubgraphModule<CompaniesLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
-  background: backgroundOf(dispatchCassaEdileNotifications, runRetention),
+  exports: COMPANIES_EXPORTS,
+  background: backgroundOf(dispatchCassaEdileNotifications, exportRunner('companies', COMPANIES_EXPORTS), runRetention),
 };

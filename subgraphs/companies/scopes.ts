@@ -70,6 +70,9 @@ export const rowScopes: ScopeImplementations = {
   CassaEdileNotification: {
     'own-recipient': (caller) => ({ recipient: caller.organisation }),
   },
+  BulkExport: {
+    'own-recipient': (caller) => ({ recipient: caller.organisation }),
+  },
   Worker: {
     // Companies has no table of people: the filter is on the key, and workerVisible() applies it.
     self: (caller) => ({ fiscalCode: caller.subject }),

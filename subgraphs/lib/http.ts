@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { type ExportConfig, loadExportConfig } from './export/config';
+import { serveExportDownload } from './export/download';
 import { verifyEventSignature } from './outbox/signature';
 import { BadEventError, handleGraphQL, type SubgraphRuntime } from './subgraph';
 
@@ -74,9 +76,14 @@ async function handleEvent(runtime: Pick<SubgraphRuntime, 'module' | 'db'>, req:
 /**
  * Serves a subgraph over HTTP: `/graphql` (GET and POST), `/healthz` (alive),
  * `/readyz` (the database answers), `/metrics` (Prometheus) and, when `eventsSecret` is
- * given, `/events/<topic>` for the events of other subgraphs the module handles.
+ * given, `/events/<topic>` for the events of other subgraphs the module handles, and,
+ * for a module that exports, `/exports/<id>` (signed download links; configuration from
+ * the environment unless `exports` is given).
  */
-export function createSubgraphServer<Loaders extends object>(runtime: SubgraphRuntime<Loaders>, options: { eventsSecret?: string } = {}): Server {
+export function createSubgraphServer<Loaders extends object>(
+  runtime: SubgraphRuntime<Loaders>,
+  options: { eventsSecret?: string; exports?: Pick<ExportConfig, 'dir' | 'linkSecret'> } = {},
+): Server {
   const metrics = subgraphMetrics(runtime);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
@@ -89,6 +96,11 @@ export function createSubgraphServer<Loaders extends object>(runtime: SubgraphRu
       }
       if (url.pathname === '/metrics') {
         return send(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
+      }
+      if (url.pathname.startsWith('/exports/') && runtime.module.exports) {
+        const id = url.pathname.slice('/exports/'.length);
+        const config = options.exports ?? loadExportConfig(runtime.module.name);
+        return serveExportDownload({ orm: runtime.db.orm, subgraph: runtime.module.name, config, req, res, id, search: url.searchParams });
       }
       if (url.pathname.startsWith('/events/')) return handleEvent(runtime as unknown as Pick<SubgraphRuntime, 'module' | 'db'>, req, res, url.pathname.slice('/events/'.length), options.eventsSecret);
       if (url.pathname !== '/graphql') return send(res, 404, JSON.stringify({ error: 'not found' }));

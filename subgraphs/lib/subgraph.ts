@@ -17,6 +17,7 @@ import { type SuspensionList } from './security/suspension';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfig, loadOperationLimits, type OperationLimits } from './limits';
 import { type Logger } from './logger';
+import { type ExportSources } from './export/source';
 import { type Database, initOrm, migrate, type Platform } from './orm';
 import { accessPolicy, PolicyError, subgraphPolicy } from './policy/model';
 import { applyPolicy } from './policy/shield';
@@ -47,6 +48,11 @@ export interface SubgraphModule<Loaders extends object = object> {
    * Throws `ConfigError` for bad configuration (the process then does not start).
    */
   background?: (process: { db: Database; logger: Logger; production: boolean; env: NodeJS.ProcessEnv; audit?: AuditStore | null }) => BackgroundWork | null;
+  /**
+   * The datasets this subgraph exports in bulk for a Cassa Edile (`lib/export`); their
+   * files are served at `GET /exports/<id>` behind a signed link (`EXPORT_LINK_SECRET`).
+   */
+  exports?: ExportSources;
   /**
    * Events this subgraph takes from the others' outboxes, by topic, at `POST /events/<topic>`
    * (signed with `INTERNAL_EVENTS_SECRET`; see `createSubgraphServer`). A handler applies one

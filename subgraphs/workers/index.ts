@@ -1,4 +1,7 @@
-import { type SubgraphModule } from '../lib/subgraph';
+import { backgroundOf, type SubgraphModule } from '../lib/subgraph';
+import { ExportJob, exportRunner } from '../lib/export';
+import { WorkerExportResolver } from './export/worker-export.resolver';
+import { registryExport, trainingExport } from './export/worker-export.source';
 import { AccessLogResolver, AuditRecordsResolver } from './access-log/access-log.resolver';
 import { AvailabilityDeclaration, AvailabilityStatusChange } from './availability/availability.entity';
 import { AvailabilityDeclarationResolver, WorkerAvailabilityResolver } from './availability/availability.resolver';
@@ -19,6 +22,9 @@ import { Worker } from './worker/worker.entity';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerResolver } from './worker/worker.resolver';
 
+/** What the workers subgraph exports in bulk for a Cassa Edile. */
+const WORKERS_EXPORTS = { REGISTRY: registryExport, TRAINING: trainingExport };
+
 /** The workers subgraph: people, their professional record (SAP) and their DID. */
 export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   name: 'workers',
@@ -31,8 +37,9 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     AvailabilityStatusChange,
     ServicePointDirectoryEntry,
     EmploymentLink,
+    ExportJob,
   ],
-  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver],
+  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver, WorkerExportResolver],
   orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },
@@ -48,4 +55,6 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   auditSubjects,
   migrations,
   eventHandlers: { [EMPLOYMENT_LINK_TOPIC]: applyEmploymentLinkEvent },
+  exports: WORKERS_EXPORTS,
+  background: backgroundOf(exportRunner('workers', WORKERS_EXPORTS)),
 };

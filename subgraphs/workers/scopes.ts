@@ -69,6 +69,10 @@ export const rowScopes: ScopeImplementations = {
     territory: filter(declarationInTerritory),
     self: filter(declarationSelf),
   },
+  // A Cassa Edile's bulk exports: those made for it (token org is its code).
+  BulkExport: {
+    'own-recipient': (caller) => ({ recipient: caller.organisation }),
+  },
   // The status check is a view of the person (Worker rows): the same conditions on the person.
   PersonStatus: {
     territory: filter(workerInTerritory),

@@ -18,10 +18,12 @@ import { insertChunked } from '../lib/orm';
  * The employment links of the data set: one per relationship, from its notices (the
  * hire gives the start; a termination, else the latest planned end, gives the end, as
  * the companies subgraph derives its relationships), with the employer's construction
- * flag as the companies subgraph computes it (ATECO section F or a construction CCNL).
+ * flag as the companies subgraph computes it (ATECO section F or a construction CCNL)
+ * and the Cassa Edile it is registered with.
  */
 export function employmentLinks(data: Dataset) {
   const construction = new Map(data.employers.map((e) => [e.fiscalCode, isConstructionEmployer(e.ateco, e.ccnl)]));
+  const cassaEdile = new Map(data.employers.map((e) => [e.fiscalCode, e.cassaEdileCode]));
   const byRelationship = new Map<string, DatasetNotice[]>();
   for (const notice of data.notices) {
     const list = byRelationship.get(notice.relationshipId) ?? [];
@@ -37,6 +39,7 @@ export function employmentLinks(data: Dataset) {
       worker: hire.workerId,
       employerFiscalCode: hire.employerFiscalCode,
       construction: construction.get(hire.employerFiscalCode) ?? false,
+      cassaEdileCode: cassaEdile.get(hire.employerFiscalCode) ?? null,
       startDate: hire.startDate,
       endDate: termination?.eventDate ?? latest?.endDate ?? null,
     };

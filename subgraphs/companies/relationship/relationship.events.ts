@@ -21,6 +21,7 @@ export function queueEmploymentLinkEvent(em: EntityManager, relationship: Employ
       workerFiscalCode,
       employerFiscalCode: employer.fiscalCode,
       construction: employer.construction,
+      cassaEdileCode: employer.cassaEdileCode ?? null,
       startDate: relationship.startDate,
       endDate: relationship.terminationDate ?? relationship.plannedEndDate ?? null,
       annulled: relationship.recordedStatus === EmploymentStatus.ANNULLED,

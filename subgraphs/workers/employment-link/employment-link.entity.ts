@@ -7,7 +7,8 @@ import { Worker } from '../worker/worker.entity';
  * subgraph (which owns employers, notices and relationships), holding only what the row
  * scopes of this subgraph need: the CASSA_EDILE scope (`construction`: people a
  * construction-sector employer employs or employed) and the EMPLOYER scope
- * (`own-employers`: people the caller's employers employ or employed). One row per
+ * (`own-employers`: people the caller's employers employ or employed), and the employer's
+ * Cassa Edile, which a Cassa Edile's bulk exports select by. One row per
  * employment relationship, with the relationship's id.
  *
  * Seeded from the data set today; a later issue keeps it in sync from the companies
@@ -17,6 +18,7 @@ import { Worker } from '../worker/worker.entity';
 @Entity({ tableName: 'employment_link' })
 @Index({ properties: ['employerFiscalCode', 'worker'] })
 @Index({ properties: ['construction', 'worker'] })
+@Index({ properties: ['cassaEdileCode', 'worker'] })
 export class EmploymentLink {
   /** Id of the employment relationship in the companies subgraph. */
   @PrimaryKey({ type: 'uuid' })
@@ -33,6 +35,10 @@ export class EmploymentLink {
   /** True when the employer is in the construction sector: ATECO section F or a construction CCNL (companies' `isConstructionEmployer`). */
   @Property({ type: 'boolean' })
   construction!: boolean;
+
+  /** Code of the Cassa Edile the employer is registered with (e.g. MI00), null when none: the bulk exports of a Cassa Edile select by it. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  cassaEdileCode?: string | null;
 
   @Property({ type: 'date' })
   startDate!: string;

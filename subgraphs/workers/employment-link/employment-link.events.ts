@@ -12,6 +12,8 @@ const linkEvent = z.object({
   workerFiscalCode: z.string().min(11).max(16),
   employerFiscalCode: z.string().min(11).max(16),
   construction: z.boolean(),
+  // Absent from events written before the field existed: the employer's registration is then unknown.
+  cassaEdileCode: z.string().regex(/^[A-Z0-9]{2,10}$/).nullable().optional(),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   annulled: z.boolean(),
@@ -34,7 +36,7 @@ export async function applyEmploymentLinkEvent(em: EntityManager, payload: unkno
   }
   const worker = await em.findOne(Worker, { fiscalCode: event.workerFiscalCode });
   if (!worker) return 'skipped: unknown person';
-  const data = { worker, employerFiscalCode: event.employerFiscalCode, construction: event.construction, startDate: event.startDate, endDate: event.endDate };
+  const data = { worker, employerFiscalCode: event.employerFiscalCode, construction: event.construction, cassaEdileCode: event.cassaEdileCode ?? null, startDate: event.startDate, endDate: event.endDate };
   if (existing) em.assign(existing, data);
   else em.create(EmploymentLink, { id: event.relationshipId, ...data });
   await em.flush();
