@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companiesSubgraph } from '../../../subgraphs/companies';
+import { dispatchCassaEdileNotifications } from '../../../subgraphs/companies/notification/dispatch';
 import { type CompaniesLoaders } from '../../../subgraphs/companies/loaders';
 import { createLogger } from '../../../subgraphs/lib/logger';
 import { OutboxEvent, OutboxStatus } from '../../../subgraphs/lib/outbox/outbox-event.entity';
@@ -49,7 +50,8 @@ describe('Cassa Edile webhook delivery from the companies subgraph', () => {
   });
 
   it('does not start without a registered webhook, and refuses a bad registry naming the variable', () => {
-    expect(companiesSubgraph.background!({ db: graph.runtime.db, logger, production: false, env: {} })).toBeNull();
+    // The dispatcher alone: the module's background also runs exports and retention.
+    expect(dispatchCassaEdileNotifications({ db: graph.runtime.db, logger, production: false, env: {} })).toBeNull();
     expect(() => companiesSubgraph.background!({ db: graph.runtime.db, logger, production: false, env: { CASSA_EDILE_WEBHOOKS_FILE: join(dir, 'none.json') } })).toThrow(
       /CASSA_EDILE_WEBHOOKS_FILE/,
     );
