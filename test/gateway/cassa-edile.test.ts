@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role, Purpose } from '../../subgraphs/lib/identity';
+import { OutboxEvent, OutboxStatus } from '../../subgraphs/lib/outbox/outbox-event.entity';
 import { EmploymentLink } from '../../subgraphs/workers/employment-link/employment-link.entity';
 import { Worker } from '../../subgraphs/workers/worker/worker.entity';
 import { addEmployer, employerCode, hireInput } from '../subgraphs/companies/fixtures';
@@ -91,5 +92,23 @@ describe('mandatory notices and the Cassa Edile through the gateway', () => {
     );
     expect(did.data?.worker?.availabilityDeclaration ?? null).toBeNull();
     expect(did.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('the Cassa records that it deleted a month it received; only the data protection officer reads what is overdue', async () => {
+    const companies = graph.subgraphs.companies!.runtime.db.orm.em.fork();
+    await companies.nativeUpdate(OutboxEvent, { topic: 'cassa-edile.notice' }, { status: OutboxStatus.DELIVERED, deliveredAt: new Date() });
+    const [event] = await companies.find(OutboxEvent, { topic: 'cassa-edile.notice' });
+    const CONFIRM = 'mutation($p: String!) { confirmCassaEdileDeletion(period: $p) { period notifications } }';
+    const confirmed = await graph.query<{ confirmCassaEdileDeletion: { period: string; notifications: number } }>(CONFIRM, { p: event!.period }, await asCassa(Purpose.CASSA_EDILE_NOTIFICATION));
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.confirmCassaEdileDeletion).toEqual({ period: event!.period, notifications: 1 });
+    const byEmployer = await graph.query(CONFIRM, { p: event!.period }, await asEmployer(BUILDER));
+    expect(byEmployer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const OVERDUE = '{ overdueCassaEdileDeletionConfirmations { cassaCode period } }';
+    const dpo = await graph.query<{ overdueCassaEdileDeletionConfirmations: unknown[] }>(OVERDUE, {}, await authHeaders({ role: Role.DATA_PROTECTION_OFFICER, purposes: [Purpose.SUPERVISION], organisation: 'DPO-OFFICE' }));
+    expect(dpo.errors).toBeUndefined();
+    expect(dpo.data!.overdueCassaEdileDeletionConfirmations).toEqual([]);
+    const cassa = await graph.query(OVERDUE, {}, await asCassa(Purpose.REGULARITY_CHECK));
+    expect(cassa.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
