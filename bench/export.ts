@@ -13,6 +13,7 @@ import { createExportJob, ExportDataset, ExportFormat, ExportStatus, ExportTrigg
 import { initOrm, migrate } from '../subgraphs/lib/orm';
 import { type SubgraphModule } from '../subgraphs/lib/subgraph';
 import { workersSubgraph } from '../subgraphs/workers';
+import { option } from './options';
 
 /**
  * `npm run bench:export -- --relationships 100000`: bulk exports on PostgreSQL. Creates
@@ -25,14 +26,6 @@ import { workersSubgraph } from '../subgraphs/workers';
  */
 const ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RECIPIENT = 'MI00';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
-  return value;
-}
 
 async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: ADMIN });

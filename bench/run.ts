@@ -10,6 +10,7 @@ import { developmentKeyPaths } from '../subgraphs/lib/auth/keys';
 import { loadDevelopmentSigner, signCallerToken } from '../subgraphs/lib/auth/sign';
 import { Purpose, Role } from '../subgraphs/lib/identity';
 import { type LoadResult, percentile, postGraphQL, runLoad, scrapeCounter } from './load';
+import { option } from './options';
 
 /**
  * `npm run bench`: compiled code, NODE_ENV=production, four subgraphs and the gateway as
@@ -30,14 +31,6 @@ import { type LoadResult, percentile, postGraphQL, runLoad, scrapeCounter } from
  */
 const ROOT = resolve(__dirname, '..', '..');
 const BASE_PORT = 4100;
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
-  return value;
-}
 
 const PAGE = 20;
 const ONE = `query Bench($first: Int!) { workers(first: $first, province: "015") { nodes {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Raised when the environment does not describe a valid configuration; names every bad variable. */
@@ -29,6 +30,20 @@ export function readEnv<S extends z.ZodRawShape>(
     );
   }
   return parsed.data;
+}
+
+/**
+ * The JSON content of the configuration file a variable names (a file rather than the
+ * environment because it holds a list, or keys). Throws `ConfigError` naming the variable
+ * when the file does not exist or is not JSON; the content is checked by the caller.
+ */
+export function readJsonConfigFile(variable: string, path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : 'the file is not valid JSON';
+    throw new ConfigError([{ variable, message: reason }]);
+  }
 }
 
 /** Variable kinds shared by every process. */

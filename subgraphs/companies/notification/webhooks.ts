@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../../lib/config';
+import { ConfigError, readJsonConfigFile } from '../../lib/config';
 
 /** Where the integrated mode delivers a Cassa Edile's notifications, and the key it signs them with. */
 export interface CassaEdileWebhook {
@@ -45,13 +44,7 @@ export function loadCassaEdileWebhooks(source: NodeJS.ProcessEnv = process.env):
   const variable = 'CASSA_EDILE_WEBHOOKS_FILE';
   const path = source[variable];
   if (!path) return [];
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : 'the file is not valid JSON';
-    throw new ConfigError([{ variable, message: reason }]);
-  }
+  const raw = readJsonConfigFile(variable, path);
   const result = webhookSchema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => ({ variable, message: `${where(issue.path)}: ${issue.message}` })));

@@ -1,7 +1,6 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../config';
+import { ConfigError, readJsonConfigFile } from '../config';
 import { legalDay } from '../dates';
 import { ExportDataset, ExportFormat, ExportJob, ExportTrigger } from './export-job.entity';
 import { createExportJob } from './runner';
@@ -30,13 +29,7 @@ const scheduleSchema = z.array(
  */
 export function loadSchedule(path: string): ScheduledExport[] {
   const variable = 'EXPORT_SCHEDULE_FILE';
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : 'the file is not valid JSON';
-    throw new ConfigError([{ variable, message: reason }]);
-  }
+  const raw = readJsonConfigFile(variable, path);
   const result = scheduleSchema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(
