@@ -3,7 +3,7 @@ import { type SqlEntityManager } from '@mikro-orm/knex';
 import { OutboxEvent, OutboxStatus } from '../../lib/outbox/outbox-event.entity';
 import { NOTICE_TOPIC } from '../notification/cassa-edile-notification';
 import { CassaEdileDeletionConfirmation } from './deletion-confirmation.entity';
-import { monthsAfter, type RetentionSettings } from './retention.settings';
+import { monthsAfter, type RetentionSettings } from '../../lib/retention';
 
 /** Why a Cassa Edile's confirmation of deletion is due. */
 export enum DeletionDueReason {

@@ -3,7 +3,7 @@ import { type AuditStore } from '../../lib/audit';
 import { OutboxEvent } from '../../lib/outbox/outbox-event.entity';
 import { NOTICE_TOPIC } from '../notification/cassa-edile-notification';
 import { type CassaPeriod, purgeDue, type PurgeSummary } from './purge';
-import { monthsBefore } from './retention.settings';
+import { monthsBefore } from '../../lib/retention';
 
 export { type CassaPeriod, type PurgeSummary } from './purge';
 

@@ -1,6 +1,6 @@
 import { type BackgroundStarter } from '../../lib/subgraph';
 import { purgeCassaEdileData } from './cassa-edile-purge';
-import { readRetentionSettings } from './retention.settings';
+import { readRetentionSettings } from '../../lib/retention';
 
 /**
  * The companies process's retention purge: every `RETENTION_INTERVAL_MS` it erases what the

@@ -8,7 +8,7 @@ import { NOTICE_TOPIC } from '../notification/cassa-edile-notification';
 import { CassaEdileDeletionConfirmation } from './deletion-confirmation.entity';
 import { deletionDueDates, DeletionDueReason, type ConfirmationDue, periodKey } from './deletion-due';
 import { closedVerificationPeriods } from './verification-periods';
-import { readRetentionSettings } from './retention.settings';
+import { readRetentionSettings } from '../../lib/retention';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -3,7 +3,7 @@ import { type AuditStore } from '../../lib/audit';
 import { CassaEdileAnomaly } from '../cassa-edile/anomaly.entity';
 import { MonthlyReturn, MonthlyReturnLine } from '../cassa-edile/monthly-return.entity';
 import { purgeDue, type PurgeSummary } from './purge';
-import { monthsBefore } from './retention.settings';
+import { monthsBefore } from '../../lib/retention';
 import { type CassaPeriod } from './purge';
 
 type Reason = 'VERIFICATION_CLOSED' | 'RETENTION_LIMIT';

@@ -9,7 +9,9 @@ import { type ExportSources } from './source';
 /**
  * The export runner of a subgraph process: every `EXPORT_POLL_INTERVAL_MS` it creates the
  * jobs of the current slot of the schedule (`EXPORT_SCHEDULE_FILE`), deletes the files
- * past their expiry, and runs the PENDING jobs of the datasets it owns one at a time, each
+ * past their expiry or confirmed deleted by their Cassa Edile (each with a tombstone in the
+ * audit trail; without an audit trail it deletes nothing, and no export can be READY),
+ * and runs the PENDING jobs of the datasets it owns one at a time, each
  * claimed with a lease so that two processes never run the same one. Throws `ConfigError`
  * for bad configuration.
  */
@@ -18,7 +20,7 @@ export function exportRunner(subgraph: string, sources: ExportSources): Backgrou
     const config = loadExportConfig(subgraph, env);
     const schedule = config.scheduleFile ? loadSchedule(config.scheduleFile) : [];
     const owned = Object.keys(sources) as ExportDataset[];
-    if (!audit) logger.warn({}, 'no audit trail: every export fails (NO_AUDIT_TRAIL), since no data may leave unrecorded');
+    if (!audit) logger.warn({}, 'no audit trail: every export fails (NO_AUDIT_TRAIL), since no data may leave unrecorded; expiry is skipped, since no file may be deleted without its tombstone');
     let running = true;
     let timer: NodeJS.Timeout | null = null;
     let inFlight: Promise<void> | null = null;
@@ -29,8 +31,10 @@ export function exportRunner(subgraph: string, sources: ExportSources): Backgrou
         const created = await scheduleExports(em, schedule, now, owned);
         if (created.length) log.info({ exports: created.map((j) => j.id) }, 'scheduled exports created');
       }
-      const expired = await expireExports(em, now, { dir: config.dir });
-      if (expired.length) log.info({ exports: expired.map((e) => e.id) }, 'export files expired and deleted');
+      if (audit) {
+        const expired = await expireExports(em, now, { dir: config.dir, audit, subgraph });
+        if (expired.length) log.info({ exports: expired.map((e) => ({ id: e.id, reason: e.reason })) }, 'export files deleted');
+      }
       while (running) {
         const job = await claimExportJob(em, new Date(), undefined, owned);
         if (!job) break;

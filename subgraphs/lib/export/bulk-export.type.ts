@@ -7,7 +7,9 @@ import { ExportDataset, ExportFormat, ExportStatus } from './export-job.entity';
  * resolves it for its own exports), hence shareable.
  */
 @Directive('@shareable')
-@ObjectType({ description: 'A bulk export (modalità massiva, convention art. 2) for the calling Cassa Edile: a gzip NDJSON or CSV file, recorded in the audit trail, deleted at expiresAt.' })
+@ObjectType({
+  description: 'A bulk export (modalità massiva, convention art. 2) for the calling Cassa Edile: a gzip NDJSON or CSV file, recorded in the audit trail, deleted at expiresAt or once the Cassa Edile confirmed deleting its copy.',
+})
 export class BulkExport {
   @Field(() => ID, { description: 'Identifier of the export (also the requestId of its audit records).' })
   id!: string;
@@ -51,10 +53,16 @@ export class BulkExport {
   @Field(() => String, {
     nullable: true,
     description:
-      'A short-lived signed link to download the file from the gateway (GET, relative to the gateway origin: /exports/<subgraph>/<id>?expires=…&signature=…); a new one on each read. Null unless READY.',
+      'A short-lived signed link to download the file from the gateway (GET, relative to the gateway origin: /exports/<subgraph>/<id>?expires=…&signature=…); a new one on each read. Null unless READY and not confirmed deleted.',
   })
   downloadUrl!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When downloadUrl stops working (EXPORT_LINK_TTL_SECONDS, default 300 s).' })
   downloadUrlExpiresAt!: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the Cassa Edile confirmed it deleted its downloaded copy (the first confirmation); from then on no link is issued and the platform deletes its file too. Null until confirmed.',
+  })
+  deletionConfirmedAt!: Date | null;
 }

@@ -18,7 +18,8 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 /**
  * `GET /exports/<id>?expires=…&signature=…` of a subgraph (reached through the gateway's
  * `/exports/<subgraph>/<id>`): checks the link's signature (401) and expiry (410), finds
- * a READY export whose file has not expired (404 otherwise), records the download time
+ * a READY export whose file has not expired and that its Cassa Edile has not confirmed
+ * deleting (404 otherwise), records the download time
  * and streams the file (`application/gzip`, as an attachment, its SHA-256 in
  * `x-content-sha256`).
  */
@@ -39,7 +40,8 @@ export async function serveExportDownload(options: {
   const check = verifyExportLink({ secret: config.linkSecret, subgraph: options.subgraph, id: options.id, search: options.search, now });
   if (!check.ok) return refuse(res, check.status, check.status === 401 ? 'INVALID_LINK' : 'LINK_EXPIRED', check.message);
   const em = options.orm.em.fork();
-  const job = await em.findOne(ExportJob, { id: options.id, status: ExportStatus.READY, expiresAt: { $gt: now } });
+  // A copy the Cassa Edile confirmed deleting is not served again, even on a link issued before.
+  const job = await em.findOne(ExportJob, { id: options.id, status: ExportStatus.READY, expiresAt: { $gt: now }, deletionConfirmedAt: null });
   const path = job?.fileName ? exportFilePath(config.dir, job.fileName) : null;
   const size = path ? await stat(path).then((s) => s.size, () => null) : null;
   if (!job || !path || size === null) return refuse(res, 404, 'NOT_FOUND', 'No downloadable export with this id: unknown, not ready, or its file has expired');

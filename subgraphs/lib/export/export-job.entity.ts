@@ -42,7 +42,7 @@ export enum ExportTrigger {
   COMMAND_LINE = 'COMMAND_LINE',
 }
 
-/** Where an export stands: PENDING → RUNNING → READY | FAILED; READY → EXPIRED when its file is deleted. */
+/** Where an export stands: PENDING → RUNNING → READY | FAILED; READY → EXPIRED when its file is deleted (at expiry, or once its recipient confirmed deleting its copy). */
 export enum ExportStatus {
   PENDING = 'PENDING',
   RUNNING = 'RUNNING',
@@ -58,7 +58,7 @@ registerEnumType(ExportStatus, {
     RUNNING: { description: 'Being written.' },
     READY: { description: 'Written, recorded in the audit trail, downloadable until expiresAt.' },
     FAILED: { description: 'Not produced (see the coded error); no file exists.' },
-    EXPIRED: { description: 'Its file was deleted at expiresAt; the record stays for the retention process.' },
+    EXPIRED: { description: 'Its file was deleted, at expiresAt or once the Cassa Edile confirmed deleting its copy; the record stays for the retention process.' },
   },
 });
 
@@ -157,4 +157,8 @@ export class ExportJob {
 
   @Property({ type: 'integer' })
   downloadCount: Opt<number> = 0;
+
+  /** When the Cassa Edile confirmed it deleted its downloaded copy (the first confirmation; convention art. 3). */
+  @Property({ type: 'datetime', nullable: true })
+  deletionConfirmedAt?: Date | null;
 }

@@ -1,12 +1,17 @@
 import { type FilterQuery } from '@mikro-orm/core';
 import { type RequestContext } from '../context';
-import { badUserInput, type InputProblem } from '../errors';
+import { badUserInput, type InputProblem, notFound } from '../errors';
+import { monthsAfter, monthsBefore, readRetentionSettings } from '../retention';
 import { type ConnectionArgs, type ConnectionShape, checkConnectionArgs, paginate } from '../pagination';
 import { type BulkExport } from './bulk-export.type';
 import { loadExportConfig } from './config';
 import { type ExportDataset, type ExportFormat, ExportJob, ExportStatus, ExportTrigger } from './export-job.entity';
 import { signExportLink } from './link';
+import { type OverdueExportConfirmation } from './overdue-export-confirmation.type';
 import { createExportJob } from './runner';
+
+/** The row type of the policy that overdue confirmations are scoped by (the DPO sees all). */
+export const OVERDUE_EXPORT_CONFIRMATION_TYPE = 'OverdueExportConfirmation';
 
 /** The row type of the policy that exports are scoped by (`own-recipient`). */
 export const BULK_EXPORT_TYPE = 'BulkExport';
@@ -19,12 +24,13 @@ export const MAX_OPEN_EXPORTS = 5;
 
 /**
  * The view of a job for its recipient; a fresh signed download link when it is READY,
- * its file not past expiry, and the caller is its recipient (links are never issued for
+ * its file not past expiry nor confirmed deleted, and the caller is its recipient (links are never issued for
  * someone else's export, even if a scope let it be seen).
  */
 export function bulkExportOf(job: ExportJob, ctx: RequestContext, subgraph: string, now: Date = new Date()): BulkExport {
   const config = loadExportConfig(subgraph);
-  const linkable = job.status === ExportStatus.READY && !!config.linkSecret && job.recipient === ctx.caller?.organisation && (!job.expiresAt || job.expiresAt > now);
+  const linkable =
+    job.status === ExportStatus.READY && !job.deletionConfirmedAt && !!config.linkSecret && job.recipient === ctx.caller?.organisation && (!job.expiresAt || job.expiresAt > now);
   const link = linkable ? signExportLink({ secret: config.linkSecret!, subgraph, id: job.id, now, ttlSeconds: config.linkTtlSeconds }) : null;
   return {
     id: job.id,
@@ -42,6 +48,7 @@ export function bulkExportOf(job: ExportJob, ctx: RequestContext, subgraph: stri
     error: job.error ?? null,
     downloadUrl: link?.path ?? null,
     downloadUrlExpiresAt: link?.expiresAt ?? null,
+    deletionConfirmedAt: job.deletionConfirmedAt ?? null,
   };
 }
 
@@ -101,4 +108,50 @@ export async function listExports(ctx: RequestContext, subgraph: string, args: C
   const page = await paginate(ctx.em, ExportJob, where, args, { orderBy: { requestedAt: 'desc', id: 'desc' }, maxPageSize: ctx.maxPageSize });
   const nodes = page.nodes.map((job) => bulkExportOf(job, ctx, subgraph));
   return { ...page, nodes, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i]! })) };
+}
+
+/**
+ * Records that the calling Cassa Edile deleted its copy of one of its exports (convention
+ * art. 3). Through the row scope: an unknown id and someone else's export are both
+ * NOT_FOUND. Refused (BAD_USER_INPUT on `id`) unless the export was downloaded at least
+ * once, since there is nothing to delete otherwise. Idempotent: the first confirmation
+ * time stays. A READY export so confirmed gets no more links, and the background runner
+ * deletes its file at its next pass (tombstone reason RECIPIENT_CONFIRMED).
+ */
+export async function confirmExportDeletion(ctx: RequestContext, subgraph: string, id: string, datasets: readonly ExportDataset[], now: Date = new Date()): Promise<BulkExport> {
+  const where = UUID.test(id) ? ctx.rows.restrict<ExportJob>(BULK_EXPORT_TYPE, { id, dataset: { $in: [...datasets] } }) : null;
+  if (where === null) throw notFound(`Export ${id}`);
+  // The condition keeps the first confirmation and refuses one before any download, whoever comes first.
+  await ctx.em.nativeUpdate(ExportJob, { $and: [where, { firstDownloadedAt: { $ne: null }, deletionConfirmedAt: null }] } as FilterQuery<ExportJob>, { deletionConfirmedAt: now });
+  const job = await ctx.em.fork().findOne(ExportJob, where);
+  if (!job) throw notFound(`Export ${id}`);
+  if (!job.deletionConfirmedAt) throw badUserInput([{ path: 'id', message: 'this export was never downloaded: there is no copy to confirm deleting' }]);
+  return bulkExportOf(job, ctx, subgraph, now);
+}
+
+/**
+ * For the data protection officer: the exports of these datasets that a Cassa Edile
+ * downloaded and has not confirmed deleting within `CASSA_EDILE_RETENTION_MONTHS`
+ * (default 24) of the first download, most overdue first. One query, filtered in SQL.
+ */
+export async function overdueExportConfirmations(ctx: RequestContext, datasets: readonly ExportDataset[], now: Date = new Date()): Promise<OverdueExportConfirmation[]> {
+  const { retentionMonths } = readRetentionSettings();
+  const where = ctx.rows.restrict<ExportJob>(OVERDUE_EXPORT_CONFIRMATION_TYPE, {
+    dataset: { $in: [...datasets] },
+    firstDownloadedAt: { $lt: monthsBefore(now, retentionMonths) },
+    deletionConfirmedAt: null,
+  });
+  if (where === null) return [];
+  const jobs = await ctx.em.find(ExportJob, where, { orderBy: { firstDownloadedAt: 'asc', id: 'asc' }, fields: ['id', 'recipient', 'dataset', 'firstDownloadedAt'] });
+  return jobs.map((job) => {
+    const dueSince = monthsAfter(job.firstDownloadedAt!, retentionMonths);
+    return {
+      cassaCode: job.recipient,
+      exportId: job.id,
+      dataset: job.dataset,
+      firstDownloadedAt: job.firstDownloadedAt!,
+      dueSince,
+      daysOverdue: Math.floor((now.getTime() - dueSince.getTime()) / 86_400_000),
+    };
+  });
 }

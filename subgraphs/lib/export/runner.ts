@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { AuditKind, type AuditRecordInput } from '../audit';
+import { AuditKind, type AuditRecordInput, tombstoneRecord, type TombstoneReason } from '../audit';
 import { type ExportConfig } from './config';
 import { type ExportDataset, type ExportFormat, ExportJob, ExportStatus, type ExportTrigger } from './export-job.entity';
 import { extensionOf, formatRows } from './format';
@@ -267,7 +267,7 @@ async function appendAuditParts(deps: ExportRunDeps, job: ExportJob, source: Exp
   }
 }
 
-/** What {@link expireExports} deleted: enough for a retention process to write its tombstones. */
+/** What {@link expireExports} deleted. */
 export interface ExpiredExport {
   id: string;
   recipient: string;
@@ -278,17 +278,58 @@ export interface ExpiredExport {
   completedAt: Date | null;
   expiresAt: Date;
   expiredAt: Date;
+  /** EXPIRED: its time ran out; RECIPIENT_CONFIRMED: the Cassa Edile confirmed deleting its copy first. */
+  reason: Extract<TombstoneReason, 'EXPIRED' | 'RECIPIENT_CONFIRMED'>;
 }
 
+/** What {@link expireExports} needs. */
+export interface ExpireOptions {
+  /** The export directory (`EXPORT_DIR`). */
+  dir: string;
+  /** The audit trail: every deletion first leaves its tombstone there. */
+  audit: ExportAuditAppender;
+  /** Subgraph name, as the tombstones name their writer. */
+  subgraph: string;
+  /** Exports handled per call; default 100. */
+  limit?: number;
+}
+
+/** What a tombstone of a deleted export file says, after `BULK_EXPORT_FILE <reason> recipient=… count=1`. */
+export const exportTombstoneReference = (job: Pick<ExportJob, 'id' | 'dataset' | 'sha256'>): string => `export=${job.id} dataset=${job.dataset} sha256=${job.sha256 ?? '-'}`;
+
 /**
- * Deletes the files of READY exports whose `expiresAt` is at or before `now` and marks
- * them EXPIRED (a conditional update: with several processes, each export is reported by
- * one). Returns what it deleted.
+ * Deletes the files of READY exports that are due, oldest first: past `expiresAt`
+ * (reason EXPIRED), or confirmed deleted by their Cassa Edile (`deletionConfirmedAt`,
+ * reason RECIPIENT_CONFIRMED). For each: first a `PURGE` tombstone in the audit trail
+ * (`BULK_EXPORT_FILE`, count 1, the export's id, dataset and SHA-256), then the file is
+ * removed, then a conditional update marks the export EXPIRED. The tombstone names no
+ * people or employers: the export's own EXPORT records (requestId = the export id) list
+ * them, and the tombstone's reference leads there; copying them again would only
+ * duplicate personal data in the trail.
+ *
+ * Why this order: nothing is deleted without its tombstone, and any interruption is
+ * repaired by the next pass (the row stays READY until its file is gone, so it is due
+ * again: a second tombstone, a removal that finds nothing, the update). Marking it
+ * EXPIRED before removing the file could instead leave a file that no pass looks for.
+ * The price is that a tombstone may, rarely, be written twice: after an interruption, or
+ * when two runners (two processes) pick the same export at once — both write a tombstone
+ * before either update, and only one update changes the row. That is the safe side: the
+ * audit trail may say twice that a file was deleted, but never fails to say it. Only the
+ * runner whose update changed the row reports the export.
  */
-export async function expireExports(em: EntityManager, now: Date, options: { dir: string; limit?: number }): Promise<ExpiredExport[]> {
-  const due = await em.find(ExportJob, { status: ExportStatus.READY, expiresAt: { $lte: now } }, { orderBy: { expiresAt: 'asc' }, limit: options.limit ?? 100, disableIdentityMap: true });
+export async function expireExports(em: EntityManager, now: Date, options: ExpireOptions): Promise<ExpiredExport[]> {
+  const due = await em.find(
+    ExportJob,
+    { status: ExportStatus.READY, $or: [{ expiresAt: { $lte: now } }, { deletionConfirmedAt: { $ne: null } }] },
+    { orderBy: { expiresAt: 'asc', id: 'asc' }, limit: options.limit ?? 100, disableIdentityMap: true },
+  );
   const expired: ExpiredExport[] = [];
   for (const job of due) {
+    const confirmed = job.deletionConfirmedAt ?? null;
+    const reason = confirmed && (!job.expiresAt || confirmed.getTime() < job.expiresAt.getTime()) ? 'RECIPIENT_CONFIRMED' : 'EXPIRED';
+    await options.audit.append(
+      tombstoneRecord({ subgraph: options.subgraph, what: 'BULK_EXPORT_FILE', reason, recipient: job.recipient, count: 1, reference: exportTombstoneReference(job), people: [], employers: [], at: now }),
+    );
     if (job.fileName) await rm(exportFilePath(options.dir, job.fileName), { force: true });
     const changed = await em.nativeUpdate(ExportJob, { id: job.id, status: ExportStatus.READY }, { status: ExportStatus.EXPIRED, expiredAt: now });
     if (changed !== 1) continue;
@@ -302,8 +343,8 @@ export async function expireExports(em: EntityManager, now: Date, options: { dir
       completedAt: job.completedAt ?? null,
       expiresAt: job.expiresAt!,
       expiredAt: now,
+      reason,
     });
   }
   return expired;
 }
-

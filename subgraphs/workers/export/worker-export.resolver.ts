@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, registerEnumType, Resolver } from 'type-graphql';
-import { BulkExport, ExportDataset, ExportFormat, findExport, listExports, requestExport } from '../../lib/export';
+import { BulkExport, confirmExportDeletion, ExportDataset, ExportFormat, findExport, listExports, OverdueExportConfirmation, overdueExportConfirmations, requestExport } from '../../lib/export';
 import { Connection, ConnectionArgs } from '../../lib/pagination';
 import { DateScalar } from '../../lib/scalars';
 import { type WorkersContext } from '../context';
@@ -57,5 +57,23 @@ export class WorkerExportResolver {
   @Query(() => WorkerExportConnection, { nullable: true, description: "The calling Cassa Edile's exports of people and training, requested and scheduled, newest first." })
   workerExports(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: WorkersContext) {
     return listExports(ctx, SUBGRAPH, args, DATASETS);
+  }
+
+  @Mutation(() => BulkExport, {
+    nullable: true,
+    description:
+      "Records that the calling Cassa Edile deleted its downloaded copy of one of its exports of people or training (convention art. 3: data is deleted once the checks are done, within 24 months). Idempotent: the first confirmation time stays. Refused (BAD_USER_INPUT) for an export never downloaded; NOT_FOUND for an unknown id or someone else's export. The platform then deletes its own file too, and issues no more links.",
+  })
+  confirmWorkerExportDeletion(@Arg('id', () => ID, { description: 'Id of the export whose downloaded copy was deleted.' }) id: string, @Ctx() ctx: WorkersContext): Promise<BulkExport> {
+    return confirmExportDeletion(ctx, SUBGRAPH, id, DATASETS);
+  }
+
+  @Query(() => [OverdueExportConfirmation], {
+    nullable: true,
+    description:
+      "For the data protection officer: the exports of people or training a Cassa Edile downloaded and has not confirmed deleting within CASSA_EDILE_RETENTION_MONTHS (default and at most 24) of the first download; most overdue first.",
+  })
+  overdueWorkerExportDeletionConfirmations(@Ctx() ctx: WorkersContext): Promise<OverdueExportConfirmation[]> {
+    return overdueExportConfirmations(ctx, DATASETS);
   }
 }

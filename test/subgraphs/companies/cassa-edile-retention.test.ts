@@ -5,7 +5,7 @@ import { CassaEdileDeletionConfirmation } from '../../../subgraphs/companies/ret
 import { purgeNotificationPayloads } from '../../../subgraphs/companies/retention/notification-purge';
 import { runRetention } from '../../../subgraphs/companies/retention/retention.background';
 import { createLogger } from '../../../subgraphs/lib/logger';
-import { monthsAfter, readRetentionSettings } from '../../../subgraphs/companies/retention/retention.settings';
+import { monthsAfter, readRetentionSettings } from '../../../subgraphs/lib/retention';
 import { AuditKind, type AuditStore } from '../../../subgraphs/lib/audit';
 import { ConfigError } from '../../../subgraphs/lib/config';
 import { OutboxEvent, OutboxStatus } from '../../../subgraphs/lib/outbox/outbox-event.entity';

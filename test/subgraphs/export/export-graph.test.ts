@@ -155,17 +155,17 @@ describe('Relationship exports through the companies graph: request, status, sig
     const job = await graph.em().findOneOrFail(ExportJob, { id });
     const path = exportFilePath(`${dir}/companies`, job.fileName!);
     expect(filesUnder(`${dir}/companies`)).toContain(job.fileName);
-    expect(await expireExports(graph.em(), new Date(job.expiresAt!.getTime() - 1000), { dir: `${dir}/companies` })).toEqual([]);
+    expect(await expireExports(graph.em(), new Date(job.expiresAt!.getTime() - 1000), { dir: `${dir}/companies`, audit: audit.store, subgraph: 'companies' })).toEqual([]);
     const later = new Date(job.expiresAt!.getTime() + 1000);
-    const expired = await expireExports(graph.em(), later, { dir: `${dir}/companies` });
+    const expired = await expireExports(graph.em(), later, { dir: `${dir}/companies`, audit: audit.store, subgraph: 'companies' });
     expect(expired.map((e) => e.id)).toContain(id);
-    expect(expired.find((e) => e.id === id)).toMatchObject({ recipient: 'MI00', dataset: ExportDataset.RELATIONSHIPS, sha256: outcome.sha256, expiredAt: later });
+    expect(expired.find((e) => e.id === id)).toMatchObject({ recipient: 'MI00', dataset: ExportDataset.RELATIONSHIPS, sha256: outcome.sha256, expiredAt: later, reason: 'EXPIRED' });
     expect(filesUnder(`${dir}/companies`)).not.toContain(job.fileName);
     expect(path).not.toBe('');
     const after = await graph.em().findOneOrFail(ExportJob, { id });
     expect(after).toMatchObject({ status: ExportStatus.EXPIRED, expiredAt: later });
     // A second pass (another process) finds nothing more to delete.
-    expect((await expireExports(graph.em(), later, { dir: `${dir}/companies` })).map((e) => e.id)).not.toContain(id);
+    expect((await expireExports(graph.em(), later, { dir: `${dir}/companies`, audit: audit.store, subgraph: 'companies' })).map((e) => e.id)).not.toContain(id);
     const status = await graph.query<Status>(STATUS, { id }, asCaller(cassa('MI00')));
     expect(status.data!.relationshipExport).toMatchObject({ status: 'EXPIRED', downloadUrl: null });
     const link = signExportLink({ secret: SECRET, subgraph: 'companies', id, now: new Date(), ttlSeconds: 300 });

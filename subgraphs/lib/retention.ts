@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { env, readEnv } from '../../lib/config';
+import { env, readEnv } from './config';
+
+// One definition for every subgraph that keeps something for a Cassa Edile's verification
+// (companies: notifications and returns; companies and workers: bulk export files).
 
 /** The longest a Cassa Edile's verification data may be kept: 24 months after it was received (convention art. 3). */
 export const LEGAL_RETENTION_MONTHS = 24;
