@@ -22,7 +22,9 @@ import { option } from './options';
  * algorithm, never real people; multi-row inserts with unnest), then runs the
  * RELATIONSHIPS and REGISTRY exports in NDJSON and CSV, each in a fresh child process so
  * that its peak memory is its own: rows per second, file bytes, peak RSS and heap
- * (sampled every 20 ms) and maxRSS of the child. Drops the databases at the end.
+ * (sampled every 20 ms) and maxRSS of the child. `--heap-limit-mib N` runs each export
+ * again with V8's old space capped at N MiB, to show that memory does not grow with the
+ * rows (an export that kept them would fail). Drops the databases at the end.
  */
 const ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RECIPIENT = 'MI00';
@@ -259,6 +261,7 @@ async function main(): Promise<void> {
     return;
   }
   const relationships = option('relationships', 100_000);
+  const heapLimitMiB = process.argv.includes('--heap-limit-mib') ? option('heap-limit-mib', 96) : null;
   const tag = `lg_bench_export_${process.pid}`;
   const names = { companies: `${tag}_companies`, workers: `${tag}_workers`, audit: `${tag}_audit` };
   const dir = mkdtempSync(join(tmpdir(), 'lg-bench-export-'));
@@ -273,22 +276,28 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     await generate(databaseUrl(names.companies), databaseUrl(names.workers), relationships);
     process.stdout.write(`generated ${relationships} relationships in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-    const results: ChildResult[] = [];
+    const results: (ChildResult & { heapLimit: string })[] = [];
+    // With --heap-limit-mib, each export runs a second time with V8's old space capped there:
+    // an export that accumulated rows would run out of memory; a streaming one finishes.
+    const limits: (number | null)[] = heapLimitMiB ? [null, heapLimitMiB] : [null];
     for (const [dataset, url] of [[ExportDataset.RELATIONSHIPS, names.companies], [ExportDataset.REGISTRY, names.workers]] as const) {
       for (const format of [ExportFormat.NDJSON, ExportFormat.CSV]) {
-        const result = await new Promise<ChildResult>((done, reject) => {
-          const proc = fork(__filename, ['--child', dataset, format, databaseUrl(url), databaseUrl(names.audit), dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-          let answer: ChildResult | undefined;
-          proc.on('message', (message) => (answer = message as ChildResult));
-          proc.on('exit', (code) => (answer ? done(answer) : reject(new Error(`export child exited with ${code}`))));
-        });
-        results.push(result);
-        process.stdout.write(`${JSON.stringify(result)}\n`);
+        for (const limit of limits) {
+          const execArgv = limit ? [`--max-old-space-size=${limit}`] : [];
+          const result = await new Promise<ChildResult>((done, reject) => {
+            const proc = fork(__filename, ['--child', dataset, format, databaseUrl(url), databaseUrl(names.audit), dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
+            let answer: ChildResult | undefined;
+            proc.on('message', (message) => (answer = message as ChildResult));
+            proc.on('exit', (code) => (answer ? done(answer) : reject(new Error(`export child exited with ${code}${limit ? ` (old space capped at ${limit} MiB)` : ''}`))));
+          });
+          results.push({ ...result, heapLimit: limit ? `${limit} MiB` : 'none' });
+          process.stdout.write(`${JSON.stringify(results[results.length - 1])}\n`);
+        }
       }
     }
-    process.stdout.write(`\n| relationships | dataset | format | rows | seconds | rows/s | file bytes | peak RSS MiB | peak heap MiB | maxRSS MiB | SQL statements |\n|---|---|---|---|---|---|---|---|---|---|---|\n`);
+    process.stdout.write(`\n| relationships | dataset | format | heap limit | rows | seconds | rows/s | file bytes | peak RSS MiB | peak heap MiB | maxRSS MiB | SQL statements |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n`);
     for (const r of results) {
-      process.stdout.write(`| ${relationships} | ${r.dataset} | ${r.format} | ${r.rows} | ${r.seconds} | ${r.rowsPerSecond} | ${r.bytes} | ${r.peakRssMiB} | ${r.peakHeapMiB} | ${r.maxRssMiB} | ${r.statements} |\n`);
+      process.stdout.write(`| ${relationships} | ${r.dataset} | ${r.format} | ${r.heapLimit} | ${r.rows} | ${r.seconds} | ${r.rowsPerSecond} | ${r.bytes} | ${r.peakRssMiB} | ${r.peakHeapMiB} | ${r.maxRssMiB} | ${r.statements} |\n`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
