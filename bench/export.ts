@@ -24,7 +24,8 @@ import { option } from './options';
  * that its peak memory is its own: rows per second, file bytes, peak RSS and heap
  * (sampled every 20 ms) and maxRSS of the child. `--heap-limit-mib N` runs each export
  * again with V8's old space capped at N MiB, to show that memory does not grow with the
- * rows (an export that kept them would fail). Drops the databases at the end.
+ * rows (an export that kept them would fail). Drops the databases at the end, unless
+ * `--keep` (to look at query plans on the data set).
  */
 const ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RECIPIENT = 'MI00';
@@ -301,7 +302,8 @@ async function main(): Promise<void> {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    for (const name of Object.values(names)) await admin(`drop database if exists "${name}" with (force)`);
+    if (process.argv.includes('--keep')) process.stdout.write(`kept for inspection (drop them afterwards): ${Object.values(names).join(', ')}\n`);
+    else for (const name of Object.values(names)) await admin(`drop database if exists "${name}" with (force)`);
   }
 }
 

@@ -5,11 +5,15 @@ import { activeInPeriod, bool, type ExportScope, type ExportSource, ExportDatase
  * employment links: the employer's Cassa Edile and sector), with a link active in the
  * period if one is given: an SQL condition on a worker id column.
  */
-function employedByCassaEmployers(workerId: string, scope: ExportScope): { sql: string; bindings: unknown[] } {
+function employedByCassaEmployers(workerId: string, scope: ExportScope, afterWorker: string | null = null): { sql: string; bindings: unknown[] } {
   const period = activeInPeriod('l."start_date"', 'l."end_date"', scope);
+  // When the batches go by worker id, the links are bounded by it too: PostgreSQL then
+  // merge-joins from the batch's first worker instead of from the first link of the Cassa
+  // (each batch read every earlier link: 5 times slower per batch at 300,000 relationships).
+  const bound = afterWorker === null ? '' : ' and l."worker_id" > ?';
   return {
-    sql: `exists (select 1 from "employment_link" l where l."worker_id" = ${workerId} and l."cassa_edile_code" = ? and l."construction" = ?${period.sql})`,
-    bindings: [scope.recipient, true, ...period.bindings],
+    sql: `exists (select 1 from "employment_link" l where l."worker_id" = ${workerId} and l."cassa_edile_code" = ? and l."construction" = ?${bound}${period.sql})`,
+    bindings: [scope.recipient, true, ...(afterWorker === null ? [] : [afterWorker]), ...period.bindings],
   };
 }
 
@@ -38,14 +42,16 @@ export const registryExport: ExportSource = {
   released: REGISTRY_COLUMNS.map((column) => `Worker.${column}`),
   subjects: { person: 'fiscalCode' },
   async *batches(em, scope, batchSize) {
-    const scoped = employedByCassaEmployers('w."id"', scope);
-    const query = (after: string | null, limit: number) => ({
-      sql: `select w."id" as "id", w."fiscal_code" as "fiscalCode", w."provisional_fiscal_code" as "provisionalFiscalCode", w."last_name" as "lastName",
-          w."first_name" as "firstName", w."sex" as "sex", cast(w."birth_date" as text) as "birthDate", w."birth_place" as "birthPlace",
-          w."citizenship" as "citizenship", w."domicile_municipality" as "domicileMunicipality", w."domicile_province" as "domicileProvince"
-        from "worker" w where ${scoped.sql}${after === null ? '' : ' and w."id" > ?'} order by w."id" limit ?`,
-      bindings: [...scoped.bindings, ...(after === null ? [] : [after]), limit],
-    });
+    const query = (after: string | null, limit: number) => {
+      const scoped = employedByCassaEmployers('w."id"', scope, after);
+      return {
+        sql: `select w."id" as "id", w."fiscal_code" as "fiscalCode", w."provisional_fiscal_code" as "provisionalFiscalCode", w."last_name" as "lastName",
+            w."first_name" as "firstName", w."sex" as "sex", cast(w."birth_date" as text) as "birthDate", w."birth_place" as "birthPlace",
+            w."citizenship" as "citizenship", w."domicile_municipality" as "domicileMunicipality", w."domicile_province" as "domicileProvince"
+          from "worker" w where ${scoped.sql}${after === null ? '' : ' and w."id" > ?'} order by w."id" limit ?`,
+        bindings: [...scoped.bindings, ...(after === null ? [] : [after]), limit],
+      };
+    };
     for await (const rows of keysetBatches(em, batchSize, query, (row) => String(row.id))) {
       yield rows.map((row) => ({
         fiscalCode: text(row.fiscalCode),
