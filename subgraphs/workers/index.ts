@@ -5,6 +5,8 @@ import { registryExport, trainingExport } from './export/worker-export.source';
 import { AccessLogResolver, AuditRecordsResolver } from './access-log/access-log.resolver';
 import { AvailabilityDeclaration, AvailabilityStatusChange } from './availability/availability.entity';
 import { AvailabilityDeclarationResolver, WorkerAvailabilityResolver } from './availability/availability.resolver';
+import { DidChangeProposal } from './availability/did-change-proposal.entity';
+import { DidChangeProposalResolver } from './availability/did-change-proposal.resolver';
 import { createLoaders, type WorkersLoaders } from './loaders';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
@@ -35,11 +37,12 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     TrainingCourse,
     AvailabilityDeclaration,
     AvailabilityStatusChange,
+    DidChangeProposal,
     ServicePointDirectoryEntry,
     EmploymentLink,
     ExportJob,
   ],
-  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, PersonStatusResolver, WorkerExportResolver],
+  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, DidChangeProposalResolver, PersonStatusResolver, WorkerExportResolver],
   orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },

@@ -2,6 +2,7 @@ import { type FilterQuery } from '@mikro-orm/core';
 import { type Caller } from '../lib/identity';
 import { inTerritory, type ScopeFilter, type ScopeImplementations } from '../lib/policy/scope';
 import { type AvailabilityDeclaration } from './availability/availability.entity';
+import { type DidChangeProposal } from './availability/did-change-proposal.entity';
 import { type Worker } from './worker/worker.entity';
 
 /*
@@ -50,6 +51,11 @@ function declarationInTerritory(caller: Caller): FilterQuery<AvailabilityDeclara
   } as FilterQuery<AvailabilityDeclaration>;
 }
 
+/** A proposed DID change whose DID is in the caller's territory (the DID's own scope, through the relation). */
+function proposalInTerritory(caller: Caller): FilterQuery<DidChangeProposal> {
+  return { declaration: declarationInTerritory(caller) } as FilterQuery<DidChangeProposal>;
+}
+
 /** The citizen's own DIDs. */
 function declarationSelf(caller: Caller): FilterQuery<AvailabilityDeclaration> {
   return { worker: { fiscalCode: caller.subject } };
@@ -68,6 +74,9 @@ export const rowScopes: ScopeImplementations = {
   AvailabilityDeclaration: {
     territory: filter(declarationInTerritory),
     self: filter(declarationSelf),
+  },
+  DidChangeProposal: {
+    territory: filter(proposalInTerritory),
   },
   // A Cassa Edile's bulk exports: those made for it (token org is its code).
   BulkExport: {

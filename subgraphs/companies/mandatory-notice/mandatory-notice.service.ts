@@ -455,7 +455,7 @@ export class MandatoryNoticeService {
     // the notice (a correction goes wherever the notice it corrects went).
     notice.notifiedTo = correction ? (correction.corrects.notifiedTo ?? null) : cassaEdileRecipient(employer, input.notifyCassaEdile === true);
     if (notice.notifiedTo) queueNoticeEvent(em, notice, employer, notice.notifiedTo);
-    queueEmploymentLinkEvent(em, relationship, employer, workerFiscalCode);
+    queueEmploymentLinkEvent(em, relationship, employer, workerFiscalCode, code);
     try {
       await flushWithOutbox(em);
     } catch (error) {

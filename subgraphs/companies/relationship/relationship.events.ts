@@ -10,9 +10,17 @@ export const WORKERS_RECIPIENT = 'workers';
 /**
  * Queues, in the unit of work of the notice that changed it, the relationship's state as
  * the workers subgraph keeps it (who employs whom, construction or not, from when to
- * when): the row scopes of employers and Cassa Edile over people follow it there.
+ * when): the row scopes of employers and Cassa Edile over people follow it there, and so
+ * do the DID changes it proposes to the job centre (suspension, lapse, resumption), which
+ * need the planned end and the termination apart (`endDate` is kept for older readers).
  */
-export function queueEmploymentLinkEvent(em: EntityManager, relationship: EmploymentRelationship, employer: Employer, workerFiscalCode: string): OutboxEvent {
+export function queueEmploymentLinkEvent(
+  em: EntityManager,
+  relationship: EmploymentRelationship,
+  employer: Employer,
+  workerFiscalCode: string,
+  noticeCode: string | null = null,
+): OutboxEvent {
   return em.create(OutboxEvent, {
     topic: EMPLOYMENT_LINK_TOPIC,
     recipient: WORKERS_RECIPIENT,
@@ -24,6 +32,9 @@ export function queueEmploymentLinkEvent(em: EntityManager, relationship: Employ
       cassaEdileCode: employer.cassaEdileCode ?? null,
       startDate: relationship.startDate,
       endDate: relationship.terminationDate ?? relationship.plannedEndDate ?? null,
+      plannedEndDate: relationship.plannedEndDate ?? null,
+      terminationDate: relationship.terminationDate ?? null,
+      noticeCode,
       annulled: relationship.recordedStatus === EmploymentStatus.ANNULLED,
     },
   });

@@ -5,6 +5,7 @@ import { StateChangeRecord } from '../../lib/state-change';
 import { DateScalar } from '../../lib/scalars';
 import { ServicePointDirectoryEntry } from '../../lib/service-point-directory.entity';
 import { Worker } from '../worker/worker.entity';
+import { DidChangeKind } from './did-change-kind';
 
 /** States of the DID (domain.md §13.4, DidState). */
 export enum DidStatus {
@@ -140,4 +141,29 @@ export class AvailabilityStatusChange extends StateChangeRecord {
   @Field(() => DidStatus, { nullable: true, description: 'State after the change.' })
   @Enum({ items: () => DidStatus, type: 'string' })
   toStatus!: DidStatus;
+
+  @Field(() => String, { nullable: true, description: 'Purpose the author of the change declared (null for entries recorded before it was kept).' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  purpose?: string | null;
+
+  @Field(() => DidChangeKind, { nullable: true, description: 'For a change confirmed from a proposal: its kind (the cause).' })
+  @Enum({ items: () => DidChangeKind, type: 'string', nullable: true })
+  causeKind?: DidChangeKind | null;
+
+  @Field(() => String, { nullable: true, description: "For a change confirmed from a proposal: the employment relationship's id or the sanction's reference." })
+  @Property({ type: 'string', length: 100, nullable: true })
+  causeReference?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For a change confirmed from a proposal: the mandatory notice that caused it, when one did.' })
+  @Property({ type: 'string', length: 16, nullable: true })
+  noticeCode?: string | null;
+
+  /** The proposal it was confirmed from (a plain id: the proposal refers to the DID, not the reverse). */
+  @Field(() => ID, { nullable: true, description: 'For a change confirmed from a proposal: the proposal (recordedBy is then the confirming operator).' })
+  @Property({ type: 'uuid', nullable: true })
+  proposalId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For a change confirmed from a proposal: who proposed it (system:employment-link for a mandatory notice, else the operator).' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  proposedBy?: string | null;
 }

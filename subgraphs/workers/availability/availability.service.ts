@@ -12,6 +12,7 @@ import {
   DidStatus,
   OPEN_DID_STATUSES,
 } from './availability.entity';
+import { type DidChangeKind } from './did-change-kind';
 import { type ChangeAvailabilityDeclarationStatusInput, type RegisterAvailabilityDeclarationInput } from './availability.input';
 
 /** Minimum age to declare availability (check E14). */
@@ -60,6 +61,7 @@ export class AvailabilityService {
       effectiveOn: input.declaredOn,
       reason: 'declaration registered',
       recordedBy: this.ctx.caller?.subject ?? null,
+      purpose: this.ctx.caller?.purpose ?? null,
     });
     await this.ctx.em.flush();
     this.ctx.loaders.declarationsByWorker.clear(worker.id);
@@ -94,20 +96,47 @@ export class AvailabilityService {
     if (!declaration) throw notFound('The DID');
     const problems = checkStateChange(input, declaration.statusDate);
     if (problems.length) throw badUserInput(problems);
-    assertTransition(DID_TRANSITIONS, 'The DID', declaration.status, input.status);
-    this.ctx.em.create(AvailabilityStatusChange, {
-      declaration,
-      fromStatus: declaration.status,
-      toStatus: input.status,
-      effectiveOn: input.effectiveOn,
-      reason: input.reason.trim(),
-      recordedBy: this.ctx.caller?.subject ?? null,
-    });
-    declaration.status = input.status;
-    declaration.statusDate = input.effectiveOn;
+    this.applyTransition(declaration, input.status, input.effectiveOn, input.reason.trim());
     await this.ctx.em.flush();
-    this.ctx.loaders.changesByDeclaration.clear(declaration.id);
-    this.ctx.loaders.statusDeclarationsByWorker.clear(declaration.worker.id);
+    this.clearDeclaration(declaration);
     return declaration;
   }
+
+  /**
+   * Moves a DID to `status` and records the change (author, purpose, reason and, for a
+   * change confirmed from a proposal, its cause), in the unit of work: the caller flushes.
+   * An illegal move throws CONFLICT before anything is staged.
+   */
+  applyTransition(declaration: AvailabilityDeclaration, status: DidStatus, effectiveOn: string, reason: string, cause: Partial<DidChangeCause> = {}): AvailabilityStatusChange {
+    assertTransition(DID_TRANSITIONS, 'The DID', declaration.status, status);
+    const change = this.ctx.em.create(AvailabilityStatusChange, {
+      declaration,
+      fromStatus: declaration.status,
+      toStatus: status,
+      effectiveOn,
+      reason,
+      recordedBy: this.ctx.caller?.subject ?? null,
+      purpose: this.ctx.caller?.purpose ?? null,
+      ...cause,
+    });
+    declaration.status = status;
+    declaration.statusDate = effectiveOn;
+    return change;
+  }
+
+  /** Forgets what this request's loaders hold about a DID that changed. */
+  clearDeclaration(declaration: AvailabilityDeclaration): void {
+    this.ctx.loaders.changesByDeclaration.clear(declaration.id);
+    this.ctx.loaders.statusDeclarationsByWorker.clear(declaration.worker.id);
+    this.ctx.loaders.declarationsByWorker.clear(declaration.worker.id);
+  }
+}
+
+/** What the history records of a change confirmed from a proposal. */
+export interface DidChangeCause {
+  causeKind: DidChangeKind;
+  causeReference: string;
+  noticeCode: string | null;
+  proposalId: string;
+  proposedBy: string;
 }
