@@ -6,6 +6,8 @@ import { migrations } from './migrations';
 import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
 import { Referral, ReferralEvent } from './referral/referral.entity';
+import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
+import { DeskContactResolver } from './desk-contact/desk-contact.resolver';
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
 import { ServicePoint } from './service-point/service-point.entity';
@@ -17,10 +19,10 @@ import { WorkerReferralsResolver } from './worker/worker.resolver';
 /** The referrals subgraph: service points and the referrals of people between them, and the catalogue of roles and purposes. */
 export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   name: 'referrals',
-  entities: [ServicePoint, Referral, ReferralEvent],
+  entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent],
   // The catalogue of roles and purposes and the administration of partner credentials live
   // here, with the other reference data (the directory).
-  resolvers: [ServicePointResolver, ReferralResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
+  resolvers: [ServicePointResolver, ReferralResolver, DeskContactResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
   referenceResolvers: {
     ServicePoint: { __resolveReference: resolveServicePointReference },
     Referral: { __resolveReference: resolveReferralReference },

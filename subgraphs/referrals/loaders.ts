@@ -5,6 +5,7 @@ import { createChildPageLoader } from '../lib/connection-loader';
 import { type RowScope } from '../lib/policy/scope';
 import { Referral, ReferralEvent, type ReferralState } from './referral/referral.entity';
 import { ServicePoint } from './service-point/service-point.entity';
+import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
 import { isUuid } from '../lib/validation';
 
 /** Keys that can be ids: a malformed one matches nothing, and PostgreSQL would refuse it. */
@@ -78,6 +79,16 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
     eventsByReferral: groupLoader<string, ReferralEvent>(
       (ids) => em.find(ReferralEvent, { referral: { $in: uuids(ids) } }, { orderBy: { sequence: 'asc' } }),
       (event) => event.referral.id,
+    ),
+    /** Desk contacts in the caller's scope (their organisation's). */
+    deskContactById: rowLoader<string, DeskContact>(
+      (ids) => scoped('DeskContact', DeskContact, { id: { $in: uuids(ids) } }),
+      (contact) => contact.id,
+    ),
+    /** History of desk contacts already loaded through the scope. */
+    eventsByDeskContact: groupLoader<string, DeskContactEvent>(
+      (ids) => em.find(DeskContactEvent, { contact: { $in: uuids(ids) } }, { orderBy: { sequence: 'asc' } }),
+      (event) => event.contact.id,
     ),
     referralsReceived: referralPages(em, rows, 'to'),
     referralsSent: referralPages(em, rows, 'from'),

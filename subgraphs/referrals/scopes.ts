@@ -41,6 +41,13 @@ export const rowScopes: ScopeImplementations = {
     /** Citizens: the referrals of which they are the person referred. */
     self: (caller) => ownReferrals(caller),
   },
+  DeskContact: {
+    /**
+     * Social desks: the contacts their organisation registered (every contact is
+     * registered on consent; after a withdrawal the row stays, without the identity).
+     */
+    'consented-by-organisation': (caller) => (caller.organisation ? { organisation: caller.organisation } : NO_ROW) as FilterQuery<object>,
+  },
   Worker: {
     /**
      * Citizens: the Worker stub of this subgraph exists for them only as the person of

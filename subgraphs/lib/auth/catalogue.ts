@@ -42,7 +42,7 @@ export const ROLE_CATALOGUE: Readonly<Record<Role, RoleEntry>> = {
   },
   SOCIAL_WORKER: {
     who: 'Municipal social services case manager (assistente sociale, servizi sociali del Comune)',
-    sees: 'households and people of their municipality: inclusion pacts, referrals, DID/pact status only',
+    sees: 'households and people of their municipality: inclusion pacts, referrals, DID/pact status only; for STATISTICS, the suppressed counts of the sportelli sociali of their municipality',
   },
   SOCIAL_DESK_OPERATOR: {
     who: 'Operator of a union-run social desk (sportello sociale)',
@@ -160,7 +160,7 @@ export const PURPOSE_CATALOGUE: Readonly<Record<Purpose, PurposeEntry>> = {
     retention:
       'aggregates: no limit; pseudonymised microdata: deleted when the analysis it was released for ends, 24 months at most after release',
     retentionStatus: 'proposal',
-    typicalRoles: ['MINISTRY_ANALYST', 'REGION_ANALYST'],
+    typicalRoles: ['MINISTRY_ANALYST', 'REGION_ANALYST', 'SOCIAL_WORKER'],
   },
   SELF_SERVICE: {
     title: "The person's own data (diritti dell'interessato: accesso, rettifica, portabilità)",

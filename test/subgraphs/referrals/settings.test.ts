@@ -9,16 +9,23 @@ import { CREATE_REFERRAL, insertServicePoints, referralInput, REGION_OPERATOR } 
 
 describe('REFERRAL_RESPONSE_DAYS', () => {
   it('defaults to 30 days', () => {
-    expect(loadReferralsSettings({})).toEqual({ responseDays: 30 });
+    expect(loadReferralsSettings({})).toEqual({ responseDays: 30, minimumCellCount: 3 });
   });
 
   it('reads a number of days', () => {
-    expect(loadReferralsSettings({ REFERRAL_RESPONSE_DAYS: '45' })).toEqual({ responseDays: 45 });
+    expect(loadReferralsSettings({ REFERRAL_RESPONSE_DAYS: '45' })).toEqual({ responseDays: 45, minimumCellCount: 3 });
   });
 
   it.each(['0', '366', 'ten', '7.5'])('refuses %s, naming the variable', (value) => {
     expect(() => loadReferralsSettings({ REFERRAL_RESPONSE_DAYS: value })).toThrow(ConfigError);
     expect(() => loadReferralsSettings({ REFERRAL_RESPONSE_DAYS: value })).toThrow(/REFERRAL_RESPONSE_DAYS/);
+  });
+
+  it('reads a minimum cell count for the desk statistics, never below 3', () => {
+    expect(loadReferralsSettings({ DESK_STATISTICS_MIN_CELL_COUNT: '5' }).minimumCellCount).toBe(5);
+    for (const value of ['2', '0', 'three']) {
+      expect(() => loadReferralsSettings({ DESK_STATISTICS_MIN_CELL_COUNT: value })).toThrow(/DESK_STATISTICS_MIN_CELL_COUNT/);
+    }
   });
 
   describe('in a running subgraph', () => {
