@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companiesSubgraph } from '../../subgraphs/companies';
 import { Purpose, Role } from '../../subgraphs/lib/identity';
-import { createLogger } from '../../subgraphs/lib/logger';
-import { OutboxEvent, OutboxStatus } from '../../subgraphs/lib/outbox/outbox-event.entity';
 import { AvailabilityDeclaration, AvailabilityStatusChange, DidChannel, DidStatus } from '../../subgraphs/workers/availability/availability.entity';
 import { Worker } from '../../subgraphs/workers/worker/worker.entity';
 import { addEmployer, day, employerCode, hireInput } from '../subgraphs/companies/fixtures';
 import { addDirectory, DIRECTORY } from '../subgraphs/workers/support';
 import { authHeaders } from '../utils/auth';
-import { createTestGraph, TEST_EVENTS_SECRET, type TestGraph } from '../utils/graph';
+import { createTestGraph, type TestGraph } from '../utils/graph';
 import { person } from '../utils/people';
+import { deliverEmploymentLinks } from '../utils/outbox';
 
 // Issue 5.4 end to end: an employer files a hire in the companies subgraph; its outbox
 // carries the relationship to the workers subgraph, which proposes suspending the person's
@@ -47,22 +45,7 @@ describe('the DID follows a hire, confirmed by a job-centre operator', () => {
     );
     expect(filed.errors).toBeUndefined();
 
-    const eventsUrl = `${graph.subgraphs.workers!.url.replace(/\/graphql$/, '')}/events/employment.link`;
-    const background = companiesSubgraph.background!({
-      db: graph.subgraphs.companies!.runtime.db,
-      logger: createLogger('companies-test', 'silent'),
-      production: false,
-      env: { WORKERS_EVENTS_URL: eventsUrl, INTERNAL_EVENTS_SECRET: TEST_EVENTS_SECRET, OUTBOX_BASE_DELAY_MS: '20', OUTBOX_MAX_DELAY_MS: '100' },
-    })!;
-    const companiesEm = () => graph.subgraphs.companies!.runtime.db.orm.em.fork();
-    try {
-      const deadline = Date.now() + 15_000;
-      while ((await companiesEm().count(OutboxEvent, { topic: 'employment.link', status: { $ne: OutboxStatus.DELIVERED } })) > 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    } finally {
-      await background.stop();
-    }
+    await deliverEmploymentLinks(graph);
 
     const worklist = await graph.query<{ didChangeProposals: { nodes: { id: string; kind: string; status: string; causeReference: string; noticeCode: string; declaration: { id: string; status: string } }[] } }>(
       '{ didChangeProposals(first: 10) { nodes { id kind status causeReference noticeCode declaration { id status } } } }',

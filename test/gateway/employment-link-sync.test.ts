@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companiesSubgraph } from '../../subgraphs/companies';
 import { Role, Purpose } from '../../subgraphs/lib/identity';
-import { createLogger } from '../../subgraphs/lib/logger';
 import { signEvent } from '../../subgraphs/lib/outbox/signature';
-import { OutboxEvent, OutboxStatus } from '../../subgraphs/lib/outbox/outbox-event.entity';
+import { OutboxEvent } from '../../subgraphs/lib/outbox/outbox-event.entity';
 import { EmploymentLink } from '../../subgraphs/workers/employment-link/employment-link.entity';
 import { Worker } from '../../subgraphs/workers/worker/worker.entity';
 import { addEmployer, employerCode, hireInput } from '../subgraphs/companies/fixtures';
 import { authHeaders } from '../utils/auth';
 import { createTestGraph, TEST_EVENTS_SECRET, type TestGraph } from '../utils/graph';
 import { person } from '../utils/people';
+import { deliverEmploymentLinks } from '../utils/outbox';
 
 // The workers subgraph's employment links (the row scope of employers and Cassa Edile over
 // people) follow the relationships of the companies subgraph through its outbox: a hire
@@ -57,21 +56,8 @@ describe('employment links kept in sync from the companies outbox', () => {
     expect(filed.errors).toBeUndefined();
     expect(await readWorker()).toBeNull();
 
-    const background = companiesSubgraph.background!({
-      db: graph.subgraphs.companies!.runtime.db,
-      logger: createLogger('companies-test', 'silent'),
-      production: false,
-      env: { WORKERS_EVENTS_URL: eventsUrl, INTERNAL_EVENTS_SECRET: TEST_EVENTS_SECRET, OUTBOX_BASE_DELAY_MS: '20', OUTBOX_MAX_DELAY_MS: '100' },
-    })!;
+    await deliverEmploymentLinks(graph);
     const em = () => graph.subgraphs.companies!.runtime.db.orm.em.fork();
-    try {
-      const deadline = Date.now() + 15_000;
-      while ((await em().count(OutboxEvent, { topic: 'employment.link', status: { $ne: OutboxStatus.DELIVERED } })) > 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    } finally {
-      await background.stop();
-    }
     expect((await links()).map((l) => [l.id, l.construction])).toEqual([[filed.data!.fileMandatoryNotice.relationship.id, true]]);
     expect(await readWorker()).toMatchObject({ fiscalCode: NEW_HIRE.fiscalCode, lastName: NEW_HIRE.lastName });
     // The same event again changes nothing.
