@@ -1,3 +1,4 @@
+import { addLegalDays } from '../../lib/dates';
 import { badUserInput, conflict, forbidden, type InputProblem, notFound } from '../../lib/errors';
 import { Role } from '../../lib/identity';
 import { assertTransition } from '../../lib/state-machine';
@@ -19,15 +20,16 @@ import {
 } from './appointment.entity';
 import { type CancelAppointmentInput, type RecordAppointmentOutcomeInput, type RecordReminderDeliveryInput, type RescheduleAppointmentInput, type ScheduleAppointmentInput } from './appointment.input';
 
-/** Days before the appointment at which a reminder is due, per channel. Reminders already past when scheduling are not created. */
+/**
+ * Days before the appointment at which a reminder is due, per channel, at the same time of
+ * day on the Italian clock. Reminders already past when scheduling are not created.
+ */
 export const REMINDER_DAYS_BEFORE: readonly number[] = [3, 1];
 /** Bounds of the planned duration, in minutes. */
 export const MIN_DURATION = 5;
 export const MAX_DURATION = 480;
 /** Longest cancellation or rescheduling reason accepted. */
 export const MAX_REASON_LENGTH = 500;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Service points where a person may be convened (CONVOCATION). */
 const CONVENING_KINDS: readonly ServicePointKind[] = [ServicePointKind.JOB_CENTRE, ServicePointKind.JOB_CENTRE_DESK, ServicePointKind.SOCIAL_SERVICES];
@@ -253,7 +255,7 @@ export class AppointmentService {
     this.record(appointment, 1, null, AppointmentState.SCHEDULED, now, note);
     for (const channel of data.reminderChannels) {
       for (const days of REMINDER_DAYS_BEFORE) {
-        const dueAt = new Date(data.scheduledAt.getTime() - days * DAY_MS);
+        const dueAt = addLegalDays(data.scheduledAt, -days);
         if (dueAt > now) this.ctx.em.create(AppointmentReminder, { appointment, channel, dueAt, status: ReminderStatus.PENDING, updatedAt: now });
       }
     }

@@ -118,7 +118,8 @@ describe('appointments and convocations', () => {
   }
 
   it('schedules a convocation with PENDING reminders 3 and 1 days before on each channel, and records who, when and under which purpose', async () => {
-    const scheduledAt = new Date(Date.now() + 10 * DAY);
+    // Away from the changes of summer time, so that a day is 24 hours.
+    const scheduledAt = new Date('2099-06-15T07:30:00Z');
     const appointment = await run(SCHEDULE, { input: convocation({ scheduledAt: scheduledAt.toISOString(), reminderChannels: ['SMS', 'EMAIL'], channel: 'PHONE', durationMinutes: 45 }) });
     expect(appointment).toMatchObject({
       kind: 'CONVOCATION', state: 'SCHEDULED', channel: 'PHONE', durationMinutes: 45, workerFiscalCode: PERSON.fiscalCode,
@@ -134,6 +135,12 @@ describe('appointments and convocations', () => {
       ].sort(),
     );
     expect(appointment.history).toEqual([{ sequence: 1, fromState: null, toState: 'SCHEDULED', recordedBy: CPI_MILAN.subject, organisation: CPI_MILAN.organisation, purpose: 'EMPLOYMENT_SERVICES', note: null }]);
+  });
+
+  it('keeps the reminders at the same time on the Italian clock across the change to summer time', async () => {
+    // Monday 30 March 2099, 10:00 in Rome (summer time from Sunday 29): reminders at 10:00 winter time on Friday 27.
+    const appointment = await run(SCHEDULE, { input: convocation({ scheduledAt: '2099-03-30T08:00:00Z' }) });
+    expect(appointment.reminders.map((r) => r.dueAt)).toEqual(['2099-03-27T09:00:00.000Z', '2099-03-29T08:00:00.000Z']);
   });
 
   it('creates no reminder whose time has already passed', async () => {
