@@ -160,6 +160,7 @@ export class Appointment {
   kind!: AppointmentKind;
 
   /** The referral this appointment is the intake of; exposed through a loader in the caller's Referral scope. */
+  @Index()
   @ManyToOne(() => Referral, { nullable: true, deleteRule: 'restrict' })
   referral?: Referral | null;
 
@@ -271,6 +272,8 @@ export class AppointmentEvent {
 @ObjectType({ description: 'A reminder of an appointment to the person; the platform records its state, a notification service sends it.' })
 @Entity({ tableName: 'appointment_reminder' })
 @Index({ properties: ['status', 'dueAt'] })
+// An appointment's reminders are read by due time.
+@Index({ properties: ['appointment', 'dueAt'] })
 export class AppointmentReminder {
   @Field(() => ID, { nullable: true, description: 'Identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -294,4 +297,13 @@ export class AppointmentReminder {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the state last changed.' })
   @Property({ type: 'datetime' })
   updatedAt: Opt<Date> = new Date();
+
+  /** Who last changed the state (token subject): the scheduler, the notification service, or whoever moved the appointment. */
+  @Field(() => String, { nullable: true, description: 'Who last changed the state (token subject).' })
+  @Property({ type: 'string', length: 100 })
+  updatedBy!: string;
+
+  @Field(() => Purpose, { nullable: true, description: 'Purpose declared for the last change of state.' })
+  @Enum({ items: () => Purpose, type: 'string' })
+  updatedForPurpose!: Purpose;
 }

@@ -204,8 +204,7 @@ export class AppointmentService {
     if (!allowed) {
       throw conflict(`The reminder cannot go from ${reminder.status} to ${input.status}`, { currentState: reminder.status, requestedState: input.status });
     }
-    reminder.status = input.status;
-    reminder.updatedAt = new Date();
+    this.mark(reminder, input.status, new Date());
     await this.ctx.em.flush();
     this.ctx.loaders.remindersByAppointment.clear(appointment.id);
     return reminder;
@@ -256,7 +255,9 @@ export class AppointmentService {
     for (const channel of data.reminderChannels) {
       for (const days of REMINDER_DAYS_BEFORE) {
         const dueAt = addLegalDays(data.scheduledAt, -days);
-        if (dueAt > now) this.ctx.em.create(AppointmentReminder, { appointment, channel, dueAt, status: ReminderStatus.PENDING, updatedAt: now });
+        if (dueAt > now) {
+          this.ctx.em.create(AppointmentReminder, { appointment, channel, dueAt, status: ReminderStatus.PENDING, updatedAt: now, updatedBy: caller.subject, updatedForPurpose: caller.purpose });
+        }
       }
     }
     return appointment;
@@ -279,10 +280,7 @@ export class AppointmentService {
     // Once the appointment is over, moved or cancelled, nothing more is to be sent.
     if (!LIVE.includes(requested)) {
       for (const reminder of reminders) {
-        if (reminder.status === ReminderStatus.PENDING) {
-          reminder.status = ReminderStatus.CANCELLED;
-          reminder.updatedAt = now;
-        }
+        if (reminder.status === ReminderStatus.PENDING) this.mark(reminder, ReminderStatus.CANCELLED, now);
       }
     }
     await this.ctx.em.flush();
@@ -290,6 +288,14 @@ export class AppointmentService {
     this.ctx.loaders.remindersByAppointment.clear(appointment.id);
     this.ctx.loaders.appointmentsByReferral.clearAll();
     return appointment;
+  }
+
+  /** A reminder's change of state, with who made it and under which purpose. */
+  private mark(reminder: AppointmentReminder, status: ReminderStatus, at: Date): void {
+    reminder.status = status;
+    reminder.updatedAt = at;
+    reminder.updatedBy = this.ctx.caller!.subject;
+    reminder.updatedForPurpose = this.ctx.caller!.purpose;
   }
 
   private async load(id: string): Promise<Appointment> {

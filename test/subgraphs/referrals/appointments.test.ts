@@ -46,7 +46,7 @@ const CANCEL = `mutation($input: CancelAppointmentInput!) { cancelAppointment(in
 const OUTCOME = `mutation($input: RecordAppointmentOutcomeInput!) { recordAppointmentOutcome(input: $input) { %F } }`;
 const CONFIRM = `mutation($id: ID!) { confirmAppointment(id: $id) { %F } }`;
 const GET = `query($id: ID!) { appointment(id: $id) { %F } }`;
-const DELIVERY = `mutation($input: RecordReminderDeliveryInput!) { recordReminderDelivery(input: $input) { id status } }`;
+const DELIVERY = `mutation($input: RecordReminderDeliveryInput!) { recordReminderDelivery(input: $input) { id status updatedBy updatedForPurpose } }`;
 
 interface Data {
   id: string;
@@ -178,6 +178,8 @@ describe('appointments and convocations', () => {
     const cancelled = await run(CANCEL, { input: { id, reason: 'person moved to another province' } });
     expect(cancelled).toMatchObject({ state: 'CANCELLED', changeReason: 'person moved to another province' });
     expect(cancelled.reminders.every((r) => r.status === 'CANCELLED')).toBe(true);
+    const reminders = await graph.em().find(AppointmentReminder, { appointment: id });
+    expect(reminders.map((r) => [r.updatedBy, r.updatedForPurpose])).toEqual(reminders.map(() => [CPI_MILAN.subject, 'EMPLOYMENT_SERVICES']));
   });
 
   it('refuses an outcome before the scheduled time with CONFLICT and writes nothing', async () => {
@@ -291,7 +293,8 @@ describe('appointments and convocations', () => {
     const { reminders } = await run(SCHEDULE, { input: convocation() });
     const [first] = reminders;
     expect(await run(DELIVERY, { input: { id: first!.id, status: 'FAILED' } })).toMatchObject({ status: 'FAILED' });
-    expect(await run(DELIVERY, { input: { id: first!.id, status: 'SENT' } })).toMatchObject({ status: 'SENT' });
+    const notifier = callerAs('CPI_OPERATOR', 'EMPLOYMENT_SERVICES', { subject: 'notification-service', organisation: 'org-afol', territory: ['015'] });
+    expect(await run(DELIVERY, { input: { id: first!.id, status: 'SENT' } }, notifier)).toMatchObject({ status: 'SENT', updatedBy: 'notification-service', updatedForPurpose: 'EMPLOYMENT_SERVICES' });
     expect((await refused(DELIVERY, { input: { id: first!.id, status: 'FAILED' } })).code).toBe('CONFLICT');
     expect((await refused(DELIVERY, { input: { id: first!.id, status: 'SENT' } }, CPI_CREMONA)).code).toBe('NOT_FOUND');
   });
