@@ -7,7 +7,7 @@ import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
 import { Referral, ReferralEvent } from './referral/referral.entity';
 import { Appointment, AppointmentEvent, AppointmentReminder } from './appointment/appointment.entity';
-import { AppointmentResolver } from './appointment/appointment.resolver';
+import { AppointmentReminderResolver, AppointmentResolver } from './appointment/appointment.resolver';
 import { resolveAppointmentReference } from './appointment/appointment.reference';
 import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
 import { DeskContactResolver } from './desk-contact/desk-contact.resolver';
@@ -25,7 +25,7 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder],
   // The catalogue of roles and purposes and the administration of partner credentials live
   // here, with the other reference data (the directory).
-  resolvers: [ServicePointResolver, ReferralResolver, DeskContactResolver, AppointmentResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
+  resolvers: [ServicePointResolver, ReferralResolver, DeskContactResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
   referenceResolvers: {
     ServicePoint: { __resolveReference: resolveServicePointReference },
     Referral: { __resolveReference: resolveReferralReference },

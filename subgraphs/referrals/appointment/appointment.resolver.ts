@@ -7,11 +7,12 @@ import { type ReferralsContext } from '../context';
 import { Referral } from '../referral/referral.entity';
 import { ServicePoint, ServicePointKind } from '../service-point/service-point.entity';
 import { Worker } from '../worker/worker.type';
-import { Appointment, AppointmentEvent, AppointmentKind, AppointmentReminder, AppointmentState } from './appointment.entity';
+import { Appointment, AppointmentEvent, AppointmentKind, AppointmentReminder, AppointmentState, ReminderStatus } from './appointment.entity';
 import { CancelAppointmentInput, RecordAppointmentOutcomeInput, RecordReminderDeliveryInput, RescheduleAppointmentInput, ScheduleAppointmentInput } from './appointment.input';
 import { AppointmentService } from './appointment.service';
 
 export const AppointmentConnection = Connection(Appointment, 'Appointment', 'A page of appointments, by scheduled time.');
+export const AppointmentReminderConnection = Connection(AppointmentReminder, 'AppointmentReminder', 'A page of reminders, by due time.');
 
 const APPOINTMENT_ID = { description: 'Id of the appointment.' };
 /** Where an unjustified absence from a convocation is a conditionality no-show. */
@@ -38,6 +39,12 @@ class ServiceAppointmentsArgs extends ConnectionArgs {
 class MyAppointmentsArgs extends ConnectionArgs {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only appointments from this time on.' })
   from?: Date | null;
+}
+
+@ArgsType()
+class DueRemindersArgs extends ConnectionArgs {
+  @Field(() => DateTimeScalar, { description: 'Reminders due at or before this time.' })
+  dueBy!: Date;
 }
 
 const BY_TIME = { orderBy: { scheduledAt: 'asc', id: 'asc' } } as const;
@@ -70,6 +77,16 @@ export class AppointmentResolver {
     const where: FilterQuery<Appointment> = args.from != null ? { scheduledAt: { $gte: args.from } } : {};
     const scoped = ctx.rows.restrict<Appointment>('Appointment', where);
     return paginate(ctx.em, Appointment, scoped ?? { id: { $in: [] } }, args, { ...BY_TIME, maxPageSize: ctx.maxPageSize });
+  }
+
+  @Query(() => AppointmentReminderConnection, {
+    nullable: true,
+    description: 'PENDING reminders due at or before a time, by due time, of the appointments in the caller\'s row scope: the work list of the notification service acting for a job centre, social services or a social desk, which then reports each with recordReminderDelivery. The platform sends nothing itself.',
+  })
+  dueReminders(@Args(() => DueRemindersArgs) args: DueRemindersArgs, @Ctx() ctx: ReferralsContext): Promise<ConnectionShape<AppointmentReminder>> {
+    const scope = ctx.rows.restrict<Appointment>('Appointment', {});
+    const where = scope === null ? { id: { $in: [] } } : { status: ReminderStatus.PENDING, dueAt: { $lte: args.dueBy }, appointment: scope };
+    return paginate(ctx.em, AppointmentReminder, where as FilterQuery<AppointmentReminder>, args, { orderBy: { dueAt: 'asc', id: 'asc' }, maxPageSize: ctx.maxPageSize });
   }
 
   @FieldResolver(() => ServicePoint, { nullable: true, description: 'Where the appointment takes place.' })
@@ -147,5 +164,13 @@ export class AppointmentResolver {
   })
   recordReminderDelivery(@Arg('input', () => RecordReminderDeliveryInput, { description: 'The reminder and its delivery state.' }) input: RecordReminderDeliveryInput, @Ctx() ctx: ReferralsContext): Promise<AppointmentReminder> {
     return new AppointmentService(ctx).recordReminderDelivery(input);
+  }
+}
+
+@Resolver(() => AppointmentReminder)
+export class AppointmentReminderResolver {
+  @FieldResolver(() => Appointment, { nullable: true, description: 'The appointment reminded of; null when it lies outside the caller\'s row scope.' })
+  appointment(@Root() reminder: AppointmentReminder, @Ctx() ctx: ReferralsContext): Promise<Appointment | null> {
+    return ctx.loaders.appointmentById.load(reminder.appointment.id);
   }
 }

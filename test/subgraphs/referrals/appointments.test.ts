@@ -299,6 +299,25 @@ describe('appointments and convocations', () => {
     expect((await refused(DELIVERY, { input: { id: first!.id, status: 'SENT' } }, CPI_CREMONA)).code).toBe('NOT_FOUND');
   });
 
+  it('lists the PENDING reminders due by a time, within the caller\'s scope, for the notification service', async () => {
+    const DUE = `query($dueBy: DateTime!) { dueReminders(dueBy: $dueBy, first: 100) { totalCount nodes { id status appointment { id } } } }`;
+    const soon = await run(SCHEDULE, { input: convocation({ scheduledAt: new Date(Date.now() + 2 * DAY + 3_600_000).toISOString() }) });
+    const dueBy = new Date(Date.now() + 2 * DAY).toISOString();
+    const due = async (caller: Caller) => {
+      const res = await graph.query<{ dueReminders: { totalCount: number; nodes: { id: string; status: string; appointment: { id: string } }[] } }>(DUE, { dueBy }, asCaller(caller));
+      expect(res.errors).toBeUndefined();
+      return res.data!.dueReminders;
+    };
+    const list = await due(CPI_MILAN);
+    expect(list.nodes.map((n) => n.id)).toContain(soon.reminders[0]!.id);
+    expect(list.nodes.every((n) => n.status === 'PENDING')).toBe(true);
+    expect(list.nodes.find((n) => n.id === soon.reminders[0]!.id)!.appointment.id).toBe(soon.id);
+    expect((await due(CPI_CREMONA)).totalCount).toBe(0);
+    await run(DELIVERY, { input: { id: soon.reminders[0]!.id, status: 'SENT' } });
+    expect((await due(CPI_MILAN)).nodes.map((n) => n.id)).not.toContain(soon.reminders[0]!.id);
+    expect((await refused(DUE, { dueBy }, CITIZEN)).code).toBe('FORBIDDEN');
+  });
+
   describe('an intake appointment of a referral', () => {
     it('moves an ACCEPTED referral to APPOINTMENT_SET, and taking it in charge waits for the attendance', async () => {
       const referralId = await insertReferral(graph.em(), { from: POINTS.social.code, to: POINTS.jobCentre.code, state: ReferralState.ACCEPTED, workerId: PERSON.workerId, fiscalCode: PERSON.fiscalCode });
