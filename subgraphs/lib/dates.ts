@@ -49,3 +49,21 @@ export function ageOn(birthDate: string, on: string): number {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: LEGAL_TIME_ZONE, timeZoneName: 'longOffset' });
+
+/** Minutes the Italian clock is ahead of UTC at an instant (60 in winter, 120 in summer). */
+export function legalOffsetMinutes(at: Date): number {
+  const name = offsetFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/**
+ * The instant at the same time of day on the Italian clock `days` days later (earlier when
+ * negative): across a change to or from summer time it is 23 or 25 hours per day away.
+ */
+export function addLegalDays(at: Date, days: number): Date {
+  const guess = new Date(at.getTime() + days * 86_400_000);
+  return new Date(guess.getTime() + (legalOffsetMinutes(at) - legalOffsetMinutes(guess)) * 60_000);
+}

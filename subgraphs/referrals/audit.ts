@@ -1,10 +1,13 @@
 import { type AuditRegistry } from '../lib/audit';
+import { type Appointment } from './appointment/appointment.entity';
 import { type DeskContact } from './desk-contact/desk-contact.entity';
 import { type Referral } from './referral/referral.entity';
 
 /** Whom each loaded row concerns, for the audit trail: the person referred. Service points are not personal data. */
 export const auditSubjects: AuditRegistry = {
   Referral: (referral: Referral) => ({ people: [referral.workerFiscalCode] }),
+  /** The person convened. */
+  Appointment: (appointment: Appointment) => ({ people: [appointment.workerFiscalCode] }),
   /** The person of the contact; none for an anonymous one or after consent is withdrawn. */
   DeskContact: (contact: DeskContact) => ({ people: contact.fiscalCode ? [contact.fiscalCode] : [] }),
 };

@@ -6,6 +6,9 @@ import { migrations } from './migrations';
 import { rowScopes } from './scopes';
 import { auditSubjects } from './audit';
 import { Referral, ReferralEvent } from './referral/referral.entity';
+import { Appointment, AppointmentEvent, AppointmentReminder } from './appointment/appointment.entity';
+import { AppointmentReminderResolver, AppointmentResolver } from './appointment/appointment.resolver';
+import { resolveAppointmentReference } from './appointment/appointment.reference';
 import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
 import { DeskContactResolver } from './desk-contact/desk-contact.resolver';
 import { resolveReferralReference } from './referral/referral.reference';
@@ -19,14 +22,15 @@ import { WorkerReferralsResolver } from './worker/worker.resolver';
 /** The referrals subgraph: service points and the referrals of people between them, and the catalogue of roles and purposes. */
 export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   name: 'referrals',
-  entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent],
+  entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder],
   // The catalogue of roles and purposes and the administration of partner credentials live
   // here, with the other reference data (the directory).
-  resolvers: [ServicePointResolver, ReferralResolver, DeskContactResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
+  resolvers: [ServicePointResolver, ReferralResolver, DeskContactResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
   referenceResolvers: {
     ServicePoint: { __resolveReference: resolveServicePointReference },
     Referral: { __resolveReference: resolveReferralReference },
     Worker: { __resolveReference: resolveWorkerReference },
+    Appointment: { __resolveReference: resolveAppointmentReference },
   },
   createLoaders,
   rowScopes,

@@ -7,6 +7,7 @@ import { Referral, ReferralEvent, type ReferralState } from './referral/referral
 import { ServicePoint } from './service-point/service-point.entity';
 import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
 import { isUuid } from '../lib/validation';
+import { Appointment, AppointmentEvent, AppointmentReminder } from './appointment/appointment.entity';
 
 /** Keys that can be ids: a malformed one matches nothing, and PostgreSQL would refuse it. */
 function uuids(keys: readonly string[]): string[] {
@@ -89,6 +90,29 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
     eventsByDeskContact: groupLoader<string, DeskContactEvent>(
       (ids) => em.find(DeskContactEvent, { contact: { $in: uuids(ids) } }, { orderBy: { sequence: 'asc' } }),
       (event) => event.contact.id,
+    ),
+    /** Appointments in the caller's scope (see `rowScopes.Appointment`). */
+    appointmentById: rowLoader<string, Appointment>(
+      (ids) => scoped('Appointment', Appointment, { id: { $in: uuids(ids) } }),
+      (appointment) => appointment.id,
+    ),
+    /**
+     * Appointments of referrals already loaded through the Referral scope, oldest first: a
+     * business check of the referral (its intake), not a list shown to the caller.
+     */
+    appointmentsByReferral: groupLoader<string, Appointment>(
+      (ids) => em.find(Appointment, { referral: { $in: uuids(ids) } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (appointment) => appointment.referral?.id ?? '',
+    ),
+    /** History of appointments already loaded through the scope. */
+    eventsByAppointment: groupLoader<string, AppointmentEvent>(
+      (ids) => em.find(AppointmentEvent, { appointment: { $in: uuids(ids) } }, { orderBy: { sequence: 'asc' } }),
+      (event) => event.appointment.id,
+    ),
+    /** Reminders of appointments already loaded through the scope, by due time. */
+    remindersByAppointment: groupLoader<string, AppointmentReminder>(
+      (ids) => em.find(AppointmentReminder, { appointment: { $in: uuids(ids) } }, { orderBy: { dueAt: 'asc', channel: 'asc' } }),
+      (reminder) => reminder.appointment.id,
     ),
     referralsReceived: referralPages(em, rows, 'to'),
     referralsSent: referralPages(em, rows, 'from'),

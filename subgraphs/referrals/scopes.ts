@@ -48,6 +48,16 @@ export const rowScopes: ScopeImplementations = {
      */
     'consented-by-organisation': (caller) => (caller.organisation ? { organisation: caller.organisation } : NO_ROW) as FilterQuery<object>,
   },
+  Appointment: {
+    /** Job centres: appointments at a service point of their territory. */
+    territory: (caller) => ({ servicePoint: inTerritory(caller, 'municipality') }) as FilterQuery<object>,
+    /** Social services: appointments at a service point of their municipality. */
+    municipality: (caller) => ({ servicePoint: inTerritory(caller, 'municipality') }) as FilterQuery<object>,
+    /** Social desks: the appointments their organisation booked for a person (on consent). */
+    'consented-by-organisation': (caller) => (caller.organisation ? { convokedByOrganisation: caller.organisation } : NO_ROW) as FilterQuery<object>,
+    /** Citizens: their own appointments. */
+    self: (caller) => (caller.subject ? { workerFiscalCode: caller.subject } : NO_ROW) as FilterQuery<object>,
+  },
   Worker: {
     /**
      * Citizens: the Worker stub of this subgraph exists for them only as the person of

@@ -1,6 +1,7 @@
 import { addDays, today } from '../../lib/dates';
 import { badUserInput, conflict, forbidden, type InputProblem, notFound } from '../../lib/errors';
 import { assertTransition } from '../../lib/state-machine';
+import { AppointmentState } from '../appointment/appointment.entity';
 import { type ReferralsContext } from '../context';
 import { ServicePointKind } from '../service-point/service-point.entity';
 import { referralsSettings, type ReferralsSettings } from '../settings';
@@ -25,7 +26,7 @@ interface TransitionOptions {
   /** Problems with the mutation's own input, reported before the state is checked. */
   problems?: InputProblem[];
   /** A further precondition, checked once the transition is known to be legal. */
-  check?: (referral: Referral, now: Date) => void;
+  check?: (referral: Referral, now: Date) => void | Promise<void>;
   apply?: (referral: Referral, now: Date) => void;
 }
 
@@ -121,9 +122,24 @@ export class ReferralService {
     return this.transition(id, ReferralState.APPOINTMENT_SET);
   }
 
-  /** APPOINTMENT_SET to TAKEN_IN_CHARGE (presa in carico). */
+  /**
+   * APPOINTMENT_SET to TAKEN_IN_CHARGE (presa in carico). When the intake was booked as an
+   * appointment (scheduleAppointment), the person must have attended one: a CONFLICT
+   * otherwise. A referral set APPOINTMENT_SET by setReferralAppointment alone, with no
+   * appointment recorded, is taken in charge as before.
+   */
   takeInCharge(id: string): Promise<Referral> {
-    return this.transition(id, ReferralState.TAKEN_IN_CHARGE);
+    return this.transition(id, ReferralState.TAKEN_IN_CHARGE, {
+      check: async (referral) => {
+        const appointments = await this.ctx.loaders.appointmentsByReferral.load(referral.id);
+        if (appointments.length > 0 && !appointments.some((a) => a.state === AppointmentState.ATTENDED)) {
+          throw conflict('The referral cannot be taken in charge before the person has attended its intake appointment', {
+            currentState: referral.state,
+            requestedState: ReferralState.TAKEN_IN_CHARGE,
+          });
+        }
+      },
+    });
   }
 
   /** TAKEN_IN_CHARGE to CLOSED, with the outcome. */
@@ -171,7 +187,7 @@ export class ReferralService {
     await this.assertSide(referral, requested);
     assertTransition(REFERRAL_TRANSITIONS, 'The referral', referral.state, requested);
     const now = new Date();
-    options.check?.(referral, now);
+    await options.check?.(referral, now);
     const history = await this.ctx.loaders.eventsByReferral.load(referral.id);
     const sequence = (history[history.length - 1]?.sequence ?? 0) + 1;
     this.record(referral, sequence, referral.state, requested, now, options.note ?? null);

@@ -106,7 +106,7 @@ describe('federation entities under the row scopes', () => {
   it('gives every entity type of the subgraph a reference resolver', () => {
     const resolvers = referralsSubgraph.referenceResolvers as Record<string, { __resolveReference?: unknown }>;
     const keyed = [...graph.runtime.schema.sdl.matchAll(/type (\w+)\s+@key/g)].map((m) => m[1]!);
-    expect(keyed.sort()).toEqual(['Referral', 'ServicePoint', 'Worker']);
+    expect(keyed.sort()).toEqual(['Appointment', 'Referral', 'ServicePoint', 'Worker']);
     for (const type of keyed) expect(typeof resolvers[type]?.__resolveReference).toBe('function');
   });
 });
