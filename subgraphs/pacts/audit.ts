@@ -1,4 +1,5 @@
 import { type AuditRegistry } from '../lib/audit';
+import { type ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import { type HouseholdMember } from './household/household.entity';
 import { type ServicePact } from './service-pact/service-pact.entity';
 
@@ -10,4 +11,5 @@ import { type ServicePact } from './service-pact/service-pact.entity';
 export const auditSubjects: AuditRegistry = {
   ServicePact: (pact: ServicePact) => ({ people: [pact.fiscalCode] }),
   HouseholdMember: (member: HouseholdMember) => ({ people: [member.fiscalCode] }),
+  ConvocationExclusion: (exclusion: ConvocationExclusion) => ({ people: [exclusion.fiscalCode] }),
 };

@@ -6,6 +6,7 @@ import { type RowScope } from '../lib/policy/scope';
 import { uuidsOnly } from '../lib/validation';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
+import { ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import { PERSON_REACH_KEYS, type PersonReach } from './scopes';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
 import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
@@ -147,6 +148,16 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
           { orderBy: { effectiveOn: 'asc', recordedAt: 'asc', id: 'asc' } },
         ),
       (c) => c.pact.id,
+    ),
+    /** Internal: the do-not-convene decision in force for each person (one at most), for their convocation status. */
+    currentExclusionByFiscalCode: rowLoader<string, ConvocationExclusion>(
+      (codes) => em.find(ConvocationExclusion, { fiscalCode: { $in: [...codes] }, endedOn: null }),
+      (e) => e.fiscalCode,
+    ),
+    /** Do-not-convene decisions of members already loaded through their household's scope, newest first. */
+    exclusionsByMember: groupLoader<string, ConvocationExclusion>(
+      (ids) => em.find(ConvocationExclusion, { member: { $in: [...ids] } }, { orderBy: { since: 'desc', recordedAt: 'desc', id: 'desc' } }),
+      (e) => e.member.id,
     ),
     /** The service-point directory replica (reference data, no personal data). */
     directoryEntryByCode: rowLoader<string, ServicePointDirectoryEntry>(

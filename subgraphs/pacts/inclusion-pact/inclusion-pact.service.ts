@@ -69,6 +69,7 @@ export class InclusionPactService {
     const from = pact.state;
     pact.state = input.state;
     pact.stateDate = input.effectiveOn;
+    if (input.state === InclusionPactState.PRELIMINARY_ANALYSIS) pact.preliminaryAnalysisOn = input.effectiveOn;
     if (input.state === InclusionPactState.SIGNED) pact.signedOn = input.effectiveOn;
     this.record(pact, from, input.reason.trim(), input.effectiveOn);
     await this.ctx.em.flush();
@@ -103,6 +104,7 @@ export class InclusionPactService {
       effectiveOn: on,
       reason,
       recordedBy: this.ctx.caller?.subject ?? null,
+      purpose: this.ctx.caller?.purpose ?? null,
     });
   }
 }
