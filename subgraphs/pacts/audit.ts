@@ -1,4 +1,5 @@
 import { type AuditRegistry } from '../lib/audit';
+import { type ActivationRouting } from './activation-routing/activation-routing.entity';
 import { type ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import { type HouseholdMember } from './household/household.entity';
 import { type ServicePact } from './service-pact/service-pact.entity';
@@ -11,5 +12,6 @@ import { type ServicePact } from './service-pact/service-pact.entity';
 export const auditSubjects: AuditRegistry = {
   ServicePact: (pact: ServicePact) => ({ people: [pact.fiscalCode] }),
   HouseholdMember: (member: HouseholdMember) => ({ people: [member.fiscalCode] }),
+  ActivationRouting: (routing: ActivationRouting) => ({ people: [routing.fiscalCode] }),
   ConvocationExclusion: (exclusion: ConvocationExclusion) => ({ people: [exclusion.fiscalCode] }),
 };

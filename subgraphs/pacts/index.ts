@@ -4,6 +4,8 @@ import { Household, HouseholdMember } from './household/household.entity';
 import { HouseholdMemberResolver, HouseholdResolver } from './household/household.resolver';
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
 import { SocialInclusionPactResolver } from './inclusion-pact/inclusion-pact.resolver';
+import { ActivationRouting } from './activation-routing/activation-routing.entity';
+import { ActivationRoutingResolver } from './activation-routing/activation-routing.resolver';
 import { ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import {
   ConvocationExclusionResolver,
@@ -43,6 +45,7 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     SocialInclusionPact,
     SocialInclusionPactStateChange,
     ConvocationExclusion,
+    ActivationRouting,
   ],
   resolvers: [
     ServicePactResolver,
@@ -54,6 +57,7 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     ConvocationExclusionResolver,
     HouseholdMemberExclusionResolver,
     PersonStatusExclusionResolver,
+    ActivationRoutingResolver,
   ],
   orphanedTypes: [PersonStatus],
   // `_entities`: every entity loads by its key alone, through the loaders that apply the

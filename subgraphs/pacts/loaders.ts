@@ -6,6 +6,7 @@ import { type RowScope } from '../lib/policy/scope';
 import { uuidsOnly } from '../lib/validation';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
+import { ActivationRouting } from './activation-routing/activation-routing.entity';
 import { ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import { PERSON_REACH_KEYS, type PersonReach } from './scopes';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
@@ -13,6 +14,7 @@ import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entit
 
 /** Newest first: the order of `Worker.servicePacts`, and the one "latest pact" relies on. */
 const NEWEST_PACT_FIRST = { proposedOn: 'desc', createdAt: 'desc', id: 'desc' } as const;
+const BY_MEMBER = { fiscalCode: 'asc', id: 'asc' } as const;
 const NEWEST_PAD_FIRST = { padSignedOn: 'desc', createdAt: 'desc', id: 'desc' } as const;
 
 const RELATION_ORDER: readonly HouseholdRelation[] = [
@@ -148,6 +150,10 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
           { orderBy: { effectiveOn: 'asc', recordedAt: 'asc', id: 'asc' } },
         ),
       (c) => c.pact.id,
+    ),
+    activationRoutingsByPact: groupLoader<string, ActivationRouting>(
+      (ids) => scoped('ActivationRouting', ActivationRouting, { pact: { $in: [...ids] } }, { orderBy: BY_MEMBER }),
+      (r) => r.pact.id,
     ),
     /** Internal: the do-not-convene decision in force for each person (one at most), for their convocation status. */
     currentExclusionByFiscalCode: rowLoader<string, ConvocationExclusion>(

@@ -12,6 +12,8 @@ import { InclusionPactService } from './inclusion-pact.service';
 import { InclusionPathDeadline, inclusionPathTimers } from './inclusion-path';
 import { inclusionPathWorklist } from './inclusion-path.worklist';
 import { DateScalar } from '../../lib/scalars';
+import { ActivationRouting } from '../activation-routing/activation-routing.entity';
+import { RecordPreliminaryAnalysisInput } from '../activation-routing/activation-routing.input';
 
 export const SocialInclusionPactConnection = Connection(SocialInclusionPact, 'SocialInclusionPact', 'A page of social inclusion pacts.');
 
@@ -110,6 +112,23 @@ export class SocialInclusionPactResolver {
     @Ctx() ctx: PactsContext,
   ): Promise<SocialInclusionPact> {
     return new InclusionPactService(ctx).create(input);
+  }
+
+  @FieldResolver(() => [ActivationRouting], { nullable: true, description: 'Members the preliminary analysis routed to a job centre for a service pact.' })
+  activationRoutings(@Root() pact: SocialInclusionPact, @Ctx() ctx: PactsContext): Promise<ActivationRouting[]> {
+    return ctx.loaders.activationRoutingsByPact.load(pact.id);
+  }
+
+  @Mutation(() => SocialInclusionPact, {
+    nullable: true,
+    description:
+      'Records the preliminary analysis of a pact TO_CONVENE (CONFLICT from any other state): moves it to PRELIMINARY_ANALYSIS, which starts the 120 days for the PaIS, and routes the members able to work to a job centre for a service pact. Nothing is written when anything is refused.',
+  })
+  recordPreliminaryAnalysis(
+    @Arg('input', () => RecordPreliminaryAnalysisInput, { description: 'What to record.' }) input: RecordPreliminaryAnalysisInput,
+    @Ctx() ctx: PactsContext,
+  ): Promise<SocialInclusionPact> {
+    return new InclusionPactService(ctx).recordPreliminaryAnalysis(input);
   }
 
   @Mutation(() => SocialInclusionPact, { nullable: true, description: 'Moves a social inclusion pact along its state machine; an illegal transition is a CONFLICT.' })
