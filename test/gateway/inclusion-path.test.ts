@@ -22,6 +22,8 @@ let recentId = '';
 const WORKLIST = `query($overdueOnly: Boolean) { inclusionPathWorklist(overdueOnly: $overdueOnly) { totalCount nodes { id nextDeadline nextDueOn overdue } } }`;
 const SET = `mutation($input: SetConvocationExclusionInput!) { setConvocationExclusion(input: $input) { reason details purpose } }`;
 const CHECK = `query($codes: [FiscalCode!]!) { convocationExclusions(fiscalCodes: $codes) { fiscalCode convocationExcluded convocationExclusionReason } }`;
+const ANALYSIS = `mutation($input: RecordPreliminaryAnalysisInput!) { recordPreliminaryAnalysis(input: $input) { state nextDeadline } }`;
+const ACTIVATION = `query($all: Boolean) { activationWorklist(includeExcluded: $all) { nodes { fiscalCode waitingDays jobCentre { code } convocationExcluded convocationExclusionReason } } }`;
 const STATUS = `query($cf: FiscalCode!) { employmentStatusCheck(fiscalCode: $cf) { person { convocationExcluded convocationExclusionReason } householdMembers { fiscalCode convocationExcluded } } }`;
 
 const socialWorker = () => authHeaders({ role: Role.SOCIAL_WORKER, purposes: [Purpose.SOCIAL_INCLUSION], organisation: 'org-comune-milano', subject: 'case-manager-1', territory: ['015146'] });
@@ -81,6 +83,23 @@ describe('the ADI inclusion path through the gateway', () => {
       householdMembers: [{ fiscalCode: CARER.fiscalCode, convocationExcluded: true }],
     });
     expect(JSON.stringify([check.data, status.data])).not.toContain('invalidity');
+  });
+
+  it("the analysis routes the member able to work to the activation worklist of the job centre, which a social worker may not read", async () => {
+    const analysed = await graph.query<{ recordPreliminaryAnalysis: unknown }>(
+      ANALYSIS,
+      { input: { pactId: lateId, effectiveOn: today(), reason: 'both adults able to work', activatable: [{ fiscalCode: PARTNER.fiscalCode, jobCentreCode: 'CPI_MI_01' }] } },
+      await socialWorker(),
+    );
+    expect(analysed.errors).toBeUndefined();
+    expect(analysed.data!.recordPreliminaryAnalysis).toEqual({ state: 'PRELIMINARY_ANALYSIS', nextDeadline: 'PAIS_SIGNATURE' });
+    const list = await graph.query<{ activationWorklist: { nodes: unknown[] } }>(ACTIVATION, {}, await jobCentre());
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.activationWorklist.nodes).toEqual([
+      { fiscalCode: PARTNER.fiscalCode, waitingDays: 0, jobCentre: { code: 'CPI_MI_01' }, convocationExcluded: false, convocationExclusionReason: null },
+    ]);
+    const refused = await graph.query(ACTIVATION, {}, await socialWorker());
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it("the job centre may neither read the worklist nor record a decision", async () => {
