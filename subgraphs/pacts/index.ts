@@ -6,6 +6,8 @@ import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion
 import { SocialInclusionPactResolver } from './inclusion-pact/inclusion-pact.resolver';
 import { ActivationRouting } from './activation-routing/activation-routing.entity';
 import { ActivationRoutingResolver } from './activation-routing/activation-routing.resolver';
+import { DigitalActivationPact } from './digital-activation-pact/digital-activation-pact.entity';
+import { DigitalActivationPactResolver, HouseholdMemberPadResolver } from './digital-activation-pact/digital-activation-pact.resolver';
 import { ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import {
   ConvocationExclusionResolver,
@@ -46,6 +48,7 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     SocialInclusionPactStateChange,
     ConvocationExclusion,
     ActivationRouting,
+    DigitalActivationPact,
   ],
   resolvers: [
     ServicePactResolver,
@@ -58,6 +61,8 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     HouseholdMemberExclusionResolver,
     PersonStatusExclusionResolver,
     ActivationRoutingResolver,
+    DigitalActivationPactResolver,
+    HouseholdMemberPadResolver,
   ],
   orphanedTypes: [PersonStatus],
   // `_entities`: every entity loads by its key alone, through the loaders that apply the

@@ -7,6 +7,7 @@ import { uuidsOnly } from '../lib/validation';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
 import { ActivationRouting } from './activation-routing/activation-routing.entity';
+import { DigitalActivationPact } from './digital-activation-pact/digital-activation-pact.entity';
 import { ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import { PERSON_REACH_KEYS, type PersonReach } from './scopes';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
@@ -154,6 +155,11 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
     activationRoutingsByPact: groupLoader<string, ActivationRouting>(
       (ids) => scoped('ActivationRouting', ActivationRouting, { pact: { $in: [...ids] } }, { orderBy: BY_MEMBER }),
       (r) => r.pact.id,
+    ),
+    /** The PAD of members already loaded through their household's scope (and internal, for the analysis rule). */
+    padByMember: rowLoader<string, DigitalActivationPact>(
+      (ids) => em.find(DigitalActivationPact, { member: { $in: [...ids] } }),
+      (p) => p.member.id,
     ),
     /** Internal: the do-not-convene decision in force for each person (one at most), for their convocation status. */
     currentExclusionByFiscalCode: rowLoader<string, ConvocationExclusion>(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../subgraphs/lib/dates';
 import { Purpose, Role } from '../../subgraphs/lib/identity';
 import { ServicePointDirectoryEntry } from '../../subgraphs/lib/service-point-directory.entity';
+import { DigitalActivationPact } from '../../subgraphs/pacts/digital-activation-pact/digital-activation-pact.entity';
 import { Household, HouseholdMember, HouseholdRelation } from '../../subgraphs/pacts/household/household.entity';
 import { InclusionPactState, SocialInclusionPact } from '../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
 import { DIRECTORY } from '../subgraphs/pacts/support';
@@ -38,7 +39,8 @@ describe('the ADI inclusion path through the gateway', () => {
         for (const entry of DIRECTORY) em.create(ServicePointDirectoryEntry, entry);
         const homes = [em.create(Household, { municipality: '015146' }), em.create(Household, { municipality: '015146' })];
         em.create(HouseholdMember, { household: homes[0]!, workerId: 'w-carer', fiscalCode: CARER.fiscalCode, relation: HouseholdRelation.APPLICANT });
-        em.create(HouseholdMember, { household: homes[0]!, workerId: 'w-partner', fiscalCode: PARTNER.fiscalCode, relation: HouseholdRelation.SPOUSE });
+        const partner = em.create(HouseholdMember, { household: homes[0]!, workerId: 'w-partner', fiscalCode: PARTNER.fiscalCode, relation: HouseholdRelation.SPOUSE });
+        em.create(DigitalActivationPact, { member: partner, signedOn: late });
         const pact = (household: Household, padSignedOn: string) =>
           em.create(SocialInclusionPact, { household, municipality: '015146', socialServicesCode: 'SS_MI_01', state: InclusionPactState.TO_CONVENE, padSignedOn, stateDate: padSignedOn });
         lateId = pact(homes[0]!, late).id;

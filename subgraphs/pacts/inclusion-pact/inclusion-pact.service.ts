@@ -92,7 +92,9 @@ export class InclusionPactService {
       const member = members.find((m) => m.fiscalCode === given.fiscalCode);
       if (!member) problems.push({ path: `${path}.fiscalCode`, message: "must be a member of the pact's household" });
       else if (routed.some((r) => r.member === member)) problems.push({ path: `${path}.fiscalCode`, message: 'is listed twice' });
-      else if ((await convocationStatus(member.fiscalCode, this.ctx)).excluded) {
+      else if (!(await this.ctx.loaders.padByMember.load(member.id))) {
+        problems.push({ path: `${path}.fiscalCode`, message: 'has no digital activation pact (PAD) recorded: the PAD comes before the service pact' });
+      } else if ((await convocationStatus(member.fiscalCode, this.ctx)).excluded) {
         problems.push({ path: `${path}.fiscalCode`, message: 'has a do-not-convene decision in force: end it first' });
       }
       const codeProblems = checkServicePointCode(`${path}.jobCentreCode`, given.jobCentreCode);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ActivationRouting } from '../../../subgraphs/pacts/activation-routing/activation-routing.entity';
+import { DigitalActivationPact } from '../../../subgraphs/pacts/digital-activation-pact/digital-activation-pact.entity';
 import { type Household } from '../../../subgraphs/pacts/household/household.entity';
 import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from '../../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
@@ -13,6 +14,7 @@ const RECORD = `mutation($input: RecordPreliminaryAnalysisInput!) { recordPrelim
   activationRoutings { fiscalCode routedOn jobCentre { code } recordedBy purpose } } }`;
 const WORKLIST = `query($includeExcluded: Boolean) { activationWorklist(includeExcluded: $includeExcluded) {
   totalCount nodes { fiscalCode routedOn waitingDays jobCentre { code } worker { id } convocationExcluded convocationExclusionReason } } }`;
+const RECORD_PAD = `mutation($input: RecordDigitalActivationPactInput!) { recordDigitalActivationPact(input: $input) { signedOn recordedBy purpose } }`;
 const SET_EXCLUSION = `mutation($input: SetConvocationExclusionInput!) { setConvocationExclusion(input: $input) { reason } }`;
 
 interface Item {
@@ -59,7 +61,31 @@ describe('the preliminary analysis and the job centre activation worklist', () =
     return res.data!.activationWorklist;
   };
 
+  it("records each member's PAD once, with who recorded it and under which purpose", async () => {
+    for (const member of [able, carer]) {
+      const res = await graph.query<{ recordDigitalActivationPact: unknown }>(RECORD_PAD, { input: { fiscalCode: member.fiscalCode, signedOn: '2024-02-01' } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.recordDigitalActivationPact).toEqual({ signedOn: '2024-02-01', recordedBy: 'SOCIAL-WORKER-1', purpose: 'SOCIAL_INCLUSION' });
+    }
+    const pads = () => graph.em().count(DigitalActivationPact, {});
+    const before = await pads();
+    expect(errorCode(await graph.query(RECORD_PAD, { input: { fiscalCode: able.fiscalCode, signedOn: '2024-02-02' } }))).toBe('CONFLICT');
+    expect(errorCode(await graph.query(RECORD_PAD, { input: { fiscalCode: child.fiscalCode, signedOn: '2024-02-02' } }, asCaller(socialWorker(['016024']))))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.query(RECORD_PAD, { input: { fiscalCode: child.fiscalCode, signedOn: '2024-02-02' } }, cpiMilan))).toBe('FORBIDDEN');
+    expect(await pads()).toBe(before);
+    const read = await graph.query<{ household: { members: { fiscalCode: string; digitalActivationPact: { signedOn: string } | null }[] } }>(
+      'query($id: ID!) { household(id: $id) { members { fiscalCode digitalActivationPact { signedOn } } } }',
+      { id: home.id },
+    );
+    expect(Object.fromEntries(read.data!.household.members.map((m) => [m.fiscalCode, m.digitalActivationPact?.signedOn ?? null]))).toEqual({
+      [able.fiscalCode]: '2024-02-01',
+      [carer.fiscalCode]: '2024-02-01',
+      [child.fiscalCode]: null,
+    });
+  });
+
   it.each([
+    ['a member without a PAD', () => [{ fiscalCode: child.fiscalCode, jobCentreCode: 'CPI_MI_01' }], 'input.activatable.0.fiscalCode'],
     ['someone outside the household', () => [{ fiscalCode: newPerson().fiscalCode, jobCentreCode: 'CPI_MI_01' }], 'input.activatable.0.fiscalCode'],
     ['social services as the job centre', () => [{ fiscalCode: able.fiscalCode, jobCentreCode: 'SS_MI_01' }], 'input.activatable.0.jobCentreCode'],
     ['a member listed twice', () => [{ fiscalCode: able.fiscalCode, jobCentreCode: 'CPI_MI_01' }, { fiscalCode: able.fiscalCode, jobCentreCode: 'CPI_MI_02' }], 'input.activatable.1.fiscalCode'],
@@ -89,7 +115,7 @@ describe('the preliminary analysis and the job centre activation worklist', () =
 
   it('refuses a second analysis with CONFLICT, and writes nothing', async () => {
     const before = await written();
-    const res = await graph.query(RECORD, { input: input([{ fiscalCode: child.fiscalCode, jobCentreCode: 'CPI_MI_01' }]) });
+    const res = await graph.query(RECORD, { input: input([]) });
     expect(errorCode(res)).toBe('CONFLICT');
     expect(await written()).toEqual(before);
   });
@@ -145,11 +171,15 @@ describe('the preliminary analysis and the job centre activation worklist', () =
     expect(await written()).toEqual(before);
   });
 
-  it('refuses a member with a do-not-convene decision in force', async () => {
-    const other = await storeHousehold(graph.em(), [{ person: newPerson() }]);
+  it('refuses to route a member with a do-not-convene decision in force', async () => {
+    const student = newPerson();
+    const other = await storeHousehold(graph.em(), [{ person: student }]);
     const pact = await storeInclusionPact(graph.em(), other, { padSignedOn: '2024-02-01' });
-    const res = await graph.query(RECORD, { input: { pactId: pact.id, effectiveOn: '2024-03-15', reason: 'x', activatable: [{ fiscalCode: carer.fiscalCode, jobCentreCode: 'CPI_MI_01' }] } });
+    expect((await graph.query(RECORD_PAD, { input: { fiscalCode: student.fiscalCode, signedOn: '2024-02-01' } })).errors).toBeUndefined();
+    expect((await graph.query(SET_EXCLUSION, { input: { fiscalCode: student.fiscalCode, reason: 'IN_EDUCATION_OR_TRAINING', since: '2024-02-10' } })).errors).toBeUndefined();
+    const res = await graph.query(RECORD, { input: { pactId: pact.id, effectiveOn: '2024-03-15', reason: 'x', activatable: [{ fiscalCode: student.fiscalCode, jobCentreCode: 'CPI_MI_01' }] } });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(problemsOf(res)).toEqual([{ path: 'input.activatable.0.fiscalCode', message: 'has a do-not-convene decision in force: end it first' }]);
     expect((await graph.em().findOneOrFail(SocialInclusionPact, pact.id)).state).toBe(InclusionPactState.TO_CONVENE);
   });
 });
