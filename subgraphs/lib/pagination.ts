@@ -144,3 +144,61 @@ export async function paginate<T extends object>(
     totalCount: cursor.totalCount ?? items.length,
   };
 }
+
+type Key = readonly string[];
+
+function compareKeys(a: Key, b: Key): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const [x, y] = [a[i] ?? '', b[i] ?? ''];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function decodeKey(cursor: string): Key | null {
+  try {
+    const value = Cursor.decode(cursor);
+    return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One page of a list whose order is computed (a legal due date, days waited) and so
+ * cannot be sorted by the database: `items` are ordered here by their keys (strings
+ * compared in order; the last one unique, e.g. the id) and paged with keyset cursors on
+ * them, stable while the list changes. Meant for lists bounded by the caller's scope
+ * (one municipality's open cases), which the caller reads whole.
+ */
+export function pageInMemory<T>(items: readonly { key: Key; node: T }[], args: ConnectionArgs, maxPageSize: number): ConnectionShape<T> {
+  const problems = checkConnectionArgs(args, maxPageSize);
+  const after = args.after != null ? decodeKey(args.after) : null;
+  const before = args.before != null ? decodeKey(args.before) : null;
+  for (const [path, given, key] of [['after', args.after, after], ['before', args.before, before]] as const) {
+    if (given != null && !key && !problems.some((p) => p.path === path)) problems.push({ path, message: 'is not a cursor of this list' });
+  }
+  if (problems.length) throw badUserInput(problems);
+
+  const all = [...items].sort((a, b) => compareKeys(a.key, b.key));
+  let window = all.filter(({ key }) => (!after || compareKeys(key, after) > 0) && (!before || compareKeys(key, before) < 0));
+  const first = args.first ?? (args.last == null ? DEFAULT_PAGE_SIZE : null);
+  let hasNextPage = false;
+  let hasPreviousPage = false;
+  if (first != null) {
+    hasNextPage = window.length > first;
+    hasPreviousPage = after != null && all.some(({ key }) => compareKeys(key, after) <= 0);
+    window = window.slice(0, first);
+  } else if (args.last != null) {
+    hasPreviousPage = window.length > args.last;
+    hasNextPage = before != null && all.some(({ key }) => compareKeys(key, before) >= 0);
+    window = window.slice(Math.max(0, window.length - args.last));
+  }
+  const edges = window.map(({ key, node }) => ({ cursor: Cursor.encode([...key]), node }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: all.length,
+  };
+}

@@ -4,6 +4,16 @@ import { Household, HouseholdMember } from './household/household.entity';
 import { HouseholdMemberResolver, HouseholdResolver } from './household/household.resolver';
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
 import { SocialInclusionPactResolver } from './inclusion-pact/inclusion-pact.resolver';
+import { ActivationRouting } from './activation-routing/activation-routing.entity';
+import { ActivationRoutingResolver } from './activation-routing/activation-routing.resolver';
+import { DigitalActivationPact } from './digital-activation-pact/digital-activation-pact.entity';
+import { DigitalActivationPactResolver, HouseholdMemberPadResolver } from './digital-activation-pact/digital-activation-pact.resolver';
+import { ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
+import {
+  ConvocationExclusionResolver,
+  HouseholdMemberExclusionResolver,
+  PersonStatusExclusionResolver,
+} from './convocation-exclusion/convocation-exclusion.resolver';
 import { createLoaders, type PactsLoaders } from './loaders';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
@@ -36,6 +46,9 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     HouseholdMember,
     SocialInclusionPact,
     SocialInclusionPactStateChange,
+    ConvocationExclusion,
+    ActivationRouting,
+    DigitalActivationPact,
   ],
   resolvers: [
     ServicePactResolver,
@@ -44,6 +57,12 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     HouseholdMemberResolver,
     WorkerPactsResolver,
     StatusCheckResolver,
+    ConvocationExclusionResolver,
+    HouseholdMemberExclusionResolver,
+    PersonStatusExclusionResolver,
+    ActivationRoutingResolver,
+    DigitalActivationPactResolver,
+    HouseholdMemberPadResolver,
   ],
   orphanedTypes: [PersonStatus],
   // `_entities`: every entity loads by its key alone, through the loaders that apply the

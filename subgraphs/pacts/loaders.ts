@@ -6,12 +6,16 @@ import { type RowScope } from '../lib/policy/scope';
 import { uuidsOnly } from '../lib/validation';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
 import { SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
+import { ActivationRouting } from './activation-routing/activation-routing.entity';
+import { DigitalActivationPact } from './digital-activation-pact/digital-activation-pact.entity';
+import { ConvocationExclusion } from './convocation-exclusion/convocation-exclusion.entity';
 import { PERSON_REACH_KEYS, type PersonReach } from './scopes';
 import { ServicePact, ServicePactStateChange } from './service-pact/service-pact.entity';
 import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 
 /** Newest first: the order of `Worker.servicePacts`, and the one "latest pact" relies on. */
 const NEWEST_PACT_FIRST = { proposedOn: 'desc', createdAt: 'desc', id: 'desc' } as const;
+const BY_MEMBER = { fiscalCode: 'asc', id: 'asc' } as const;
 const NEWEST_PAD_FIRST = { padSignedOn: 'desc', createdAt: 'desc', id: 'desc' } as const;
 
 const RELATION_ORDER: readonly HouseholdRelation[] = [
@@ -147,6 +151,25 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
           { orderBy: { effectiveOn: 'asc', recordedAt: 'asc', id: 'asc' } },
         ),
       (c) => c.pact.id,
+    ),
+    activationRoutingsByPact: groupLoader<string, ActivationRouting>(
+      (ids) => scoped('ActivationRouting', ActivationRouting, { pact: { $in: [...ids] } }, { orderBy: BY_MEMBER }),
+      (r) => r.pact.id,
+    ),
+    /** The PAD of members already loaded through their household's scope (and internal, for the analysis rule). */
+    padByMember: rowLoader<string, DigitalActivationPact>(
+      (ids) => em.find(DigitalActivationPact, { member: { $in: [...ids] } }),
+      (p) => p.member.id,
+    ),
+    /** Internal: the do-not-convene decision in force for each person (one at most), for their convocation status. */
+    currentExclusionByFiscalCode: rowLoader<string, ConvocationExclusion>(
+      (codes) => em.find(ConvocationExclusion, { fiscalCode: { $in: [...codes] }, endedOn: null }),
+      (e) => e.fiscalCode,
+    ),
+    /** Do-not-convene decisions of members already loaded through their household's scope, newest first. */
+    exclusionsByMember: groupLoader<string, ConvocationExclusion>(
+      (ids) => em.find(ConvocationExclusion, { member: { $in: [...ids] } }, { orderBy: { since: 'desc', recordedAt: 'desc', id: 'desc' } }),
+      (e) => e.member.id,
     ),
     /** The service-point directory replica (reference data, no personal data). */
     directoryEntryByCode: rowLoader<string, ServicePointDirectoryEntry>(

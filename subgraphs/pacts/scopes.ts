@@ -6,6 +6,7 @@ import { inTerritory, type ScopeImplementations } from '../lib/policy/scope';
 import { type Household, type HouseholdMember } from './household/household.entity';
 import { type SocialInclusionPact } from './inclusion-pact/inclusion-pact.entity';
 import { type ServicePact } from './service-pact/service-pact.entity';
+import { type ActivationRouting } from './activation-routing/activation-routing.entity';
 import { type ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 
 /**
@@ -93,6 +94,12 @@ export const rowScopes: ScopeImplementations = {
     territory: (caller) => inclusionPactsOf(caller),
     /** Citizens: the pacts of their own household. */
     self: (caller) => ({ household: ownHouseholds(caller) }),
+  },
+  ActivationRouting: {
+    /** Job centres: the members routed to a job centre or desk of their territory. */
+    territory: (caller) => ({ jobCentre: jobCentresInTerritory(caller) }) as FilterQuery<ActivationRouting>,
+    /** Social services: the routings of the pacts of their municipality. */
+    municipality: (caller) => ({ pact: inclusionPactsOf(caller) }) as FilterQuery<ActivationRouting>,
   },
   Household: {
     municipality: (caller) => householdsOfMunicipality(caller),

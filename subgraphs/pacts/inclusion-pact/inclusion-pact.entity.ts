@@ -80,6 +80,10 @@ export class SocialInclusionPact {
   @Property({ type: 'date' })
   padSignedOn!: string;
 
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the preliminary analysis (analisi preliminare), when the social services convened the household; null before it, and for pacts imported without it.' })
+  @Property({ type: 'date', nullable: true })
+  preliminaryAnalysisOn?: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: 'Date the PaIS was signed (data sottoscrizione); null until signed.' })
   @Property({ type: 'date', nullable: true })
   signedOn?: string | null;
@@ -107,4 +111,8 @@ export class SocialInclusionPactStateChange extends StateChangeRecord {
   @Field(() => InclusionPactState, { nullable: true, description: 'State after the change.' })
   @Enum({ items: () => InclusionPactState, type: 'string' })
   toState!: InclusionPactState;
+
+  @Field(() => String, { nullable: true, description: 'Purpose the author of the change declared (null for entries recorded before it was kept, and for imported ones).' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  purpose?: string | null;
 }

@@ -12,6 +12,11 @@ import {
   SocialInclusionPactStateChange,
 } from './inclusion-pact.entity';
 import { type ChangeSocialInclusionPactStateInput, type CreateSocialInclusionPactInput } from './inclusion-pact.input';
+import { ActivationRouting } from '../activation-routing/activation-routing.entity';
+import { type RecordPreliminaryAnalysisInput } from '../activation-routing/activation-routing.input';
+import { convocationStatus } from '../convocation-exclusion/convocation-exclusion.service';
+
+const ACTIVATION_POINT_KINDS: readonly ServicePointKind[] = [ServicePointKind.JOB_CENTRE, ServicePointKind.JOB_CENTRE_DESK];
 
 /** Business rules of the social inclusion pact (PaIS): creation checks and the state machine. */
 export class InclusionPactService {
@@ -61,20 +66,79 @@ export class InclusionPactService {
   async changeState(input: ChangeSocialInclusionPactStateInput): Promise<SocialInclusionPact> {
     const pact = await this.ctx.loaders.inclusionPactById.load(input.id);
     if (!pact) throw notFound('The social inclusion pact');
-    const problems: InputProblem[] = [];
-    problems.push(...checkStateChange(input, pact.stateDate));
+    const problems = checkStateChange(input, pact.stateDate);
     if (problems.length) throw badUserInput(problems);
     assertTransition(INCLUSION_PACT_TRANSITIONS, 'The social inclusion pact', pact.state, input.state);
-
-    const from = pact.state;
-    pact.state = input.state;
-    pact.stateDate = input.effectiveOn;
-    if (input.state === InclusionPactState.SIGNED) pact.signedOn = input.effectiveOn;
-    this.record(pact, from, input.reason.trim(), input.effectiveOn);
+    this.move(pact, input.state, input.effectiveOn, input.reason);
     await this.ctx.em.flush();
+    this.forgetPact(pact);
+    return pact;
+  }
+
+  /**
+   * The preliminary analysis: TO_CONVENE → PRELIMINARY_ANALYSIS, and each member found able
+   * to work routed to a job centre for a service pact (the others stay with the social and
+   * specialist services). Every problem is BAD_USER_INPUT, an illegal move CONFLICT; either
+   * way nothing is written.
+   */
+  async recordPreliminaryAnalysis(input: RecordPreliminaryAnalysisInput): Promise<SocialInclusionPact> {
+    const pact = await this.ctx.loaders.inclusionPactById.load(input.pactId);
+    if (!pact) throw notFound('The social inclusion pact');
+    const problems = checkStateChange(input, pact.stateDate);
+    const members = await this.ctx.loaders.membersByHousehold.load(pact.household.id);
+    const routed: { member: (typeof members)[number]; code: string }[] = [];
+    for (const [i, given] of input.activatable.entries()) {
+      const path = `input.activatable.${i}`;
+      const member = members.find((m) => m.fiscalCode === given.fiscalCode);
+      if (!member) problems.push({ path: `${path}.fiscalCode`, message: "must be a member of the pact's household" });
+      else if (routed.some((r) => r.member === member)) problems.push({ path: `${path}.fiscalCode`, message: 'is listed twice' });
+      else if (!(await this.ctx.loaders.padByMember.load(member.id))) {
+        problems.push({ path: `${path}.fiscalCode`, message: 'has no digital activation pact (PAD) recorded: the PAD comes before the service pact' });
+      } else if ((await convocationStatus(member.fiscalCode, this.ctx)).excluded) {
+        problems.push({ path: `${path}.fiscalCode`, message: 'has a do-not-convene decision in force: end it first' });
+      }
+      const codeProblems = checkServicePointCode(`${path}.jobCentreCode`, given.jobCentreCode);
+      problems.push(...codeProblems);
+      if (codeProblems.length === 0) {
+        const entry = await this.ctx.loaders.directoryEntryByCode.load(given.jobCentreCode);
+        if (!entry || !ACTIVATION_POINT_KINDS.includes(entry.kind)) problems.push({ path: `${path}.jobCentreCode`, message: 'must be the code of a job centre or desk' });
+      }
+      if (member) routed.push({ member, code: given.jobCentreCode });
+    }
+    if (problems.length) throw badUserInput(problems);
+    assertTransition(INCLUSION_PACT_TRANSITIONS, 'The social inclusion pact', pact.state, InclusionPactState.PRELIMINARY_ANALYSIS);
+
+    this.move(pact, InclusionPactState.PRELIMINARY_ANALYSIS, input.effectiveOn, input.reason);
+    for (const { member, code } of routed) {
+      this.ctx.em.create(ActivationRouting, {
+        pact,
+        member,
+        fiscalCode: member.fiscalCode,
+        workerId: member.workerId,
+        jobCentre: code,
+        routedOn: input.effectiveOn,
+        recordedBy: this.ctx.caller?.subject ?? null,
+        purpose: this.ctx.caller?.purpose ?? null,
+      });
+    }
+    await this.ctx.em.flush();
+    this.forgetPact(pact);
+    this.ctx.loaders.activationRoutingsByPact.clear(pact.id);
+    return pact;
+  }
+
+  private move(pact: SocialInclusionPact, state: InclusionPactState, effectiveOn: string, reason: string): void {
+    const from = pact.state;
+    pact.state = state;
+    pact.stateDate = effectiveOn;
+    if (state === InclusionPactState.PRELIMINARY_ANALYSIS) pact.preliminaryAnalysisOn = effectiveOn;
+    if (state === InclusionPactState.SIGNED) pact.signedOn = effectiveOn;
+    this.record(pact, from, reason.trim(), effectiveOn);
+  }
+
+  private forgetPact(pact: SocialInclusionPact): void {
     this.ctx.loaders.inclusionPactChangesByPact.clear(pact.id);
     this.forgetHousehold(pact.household.id);
-    return pact;
   }
 
   /** Lists cached for the household no longer hold: drop them so later fields of this request reload. */
@@ -103,6 +167,7 @@ export class InclusionPactService {
       effectiveOn: on,
       reason,
       recordedBy: this.ctx.caller?.subject ?? null,
+      purpose: this.ctx.caller?.purpose ?? null,
     });
   }
 }

@@ -136,7 +136,14 @@ export async function storeHousehold(
 export async function storeInclusionPact(
   em: EntityManager,
   household: Household,
-  spec: { state?: InclusionPactState; padSignedOn?: string; stateDate?: string; municipality?: string; socialServicesCode?: string } = {},
+  spec: {
+    state?: InclusionPactState;
+    padSignedOn?: string;
+    preliminaryAnalysisOn?: string | null;
+    stateDate?: string;
+    municipality?: string;
+    socialServicesCode?: string;
+  } = {},
 ): Promise<SocialInclusionPact> {
   const padSignedOn = spec.padSignedOn ?? '2024-02-01';
   const state = spec.state ?? InclusionPactState.TO_CONVENE;
@@ -146,6 +153,7 @@ export async function storeInclusionPact(
     socialServicesCode: spec.socialServicesCode ?? 'SS_MI_01',
     state,
     padSignedOn,
+    preliminaryAnalysisOn: spec.preliminaryAnalysisOn ?? null,
     stateDate: spec.stateDate ?? padSignedOn,
   });
   em.create(SocialInclusionPactStateChange, { pact, fromState: null, toState: state, effectiveOn: pact.stateDate, reason: 'fixture' });

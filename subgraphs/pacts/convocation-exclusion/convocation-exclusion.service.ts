@@ -1,0 +1,99 @@
+import { today } from '../../lib/dates';
+import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
+import { checkNotFuture, checkReason } from '../../lib/validation';
+import { type PactsContext } from '../context';
+import { type HouseholdMember } from '../household/household.entity';
+import { OPEN_INCLUSION_PACT_STATES } from '../inclusion-pact/inclusion-pact.entity';
+import { ConvocationExclusion, type ConvocationExclusionReason } from './convocation-exclusion.entity';
+import { type EndConvocationExclusionInput, type SetConvocationExclusionInput } from './convocation-exclusion.input';
+
+const MAX_DETAILS_LENGTH = 500;
+
+/** What a job centre learns about a person it might convene: whether not to, and the coded reason only. */
+export interface ConvocationStatus {
+  excluded: boolean;
+  reason: ConvocationExclusionReason | null;
+  since: string | null;
+}
+
+const NOT_EXCLUDED: ConvocationStatus = { excluded: false, reason: null, since: null };
+
+/**
+ * Whether a person is not to be convened (art. 3(6)): a decision in force since today or
+ * before, on a member of a household whose social inclusion pact is still open. Internal
+ * loaders: the caller's scope on the person is checked by the field that releases it.
+ */
+export async function convocationStatus(fiscalCode: string, ctx: PactsContext): Promise<ConvocationStatus> {
+  const [member, exclusion] = await Promise.all([
+    ctx.loaders.householdMemberByFiscalCode.load(fiscalCode),
+    ctx.loaders.currentExclusionByFiscalCode.load(fiscalCode),
+  ]);
+  if (!member || !exclusion || exclusion.since > today()) return NOT_EXCLUDED;
+  const pacts = await ctx.loaders.allInclusionPactsByHousehold.load(member.household.id);
+  if (!pacts.some((p) => OPEN_INCLUSION_PACT_STATES.includes(p.state))) return NOT_EXCLUDED;
+  return { excluded: true, reason: exclusion.reason, since: exclusion.since };
+}
+
+/** The social worker's do-not-convene decisions on the members of their inclusion pacts. */
+export class ConvocationExclusionService {
+  constructor(private readonly ctx: PactsContext) {}
+
+  /** Records a decision; the member's household must have an open pact of the caller's scope, and no decision be in force. */
+  async set(input: SetConvocationExclusionInput): Promise<ConvocationExclusion> {
+    const problems = checkNotFuture('input.since', input.since);
+    if (input.details != null && input.details.length > MAX_DETAILS_LENGTH) {
+      problems.push({ path: 'input.details', message: `must be at most ${MAX_DETAILS_LENGTH} characters` });
+    }
+    if (problems.length) throw badUserInput(problems);
+    const member = await this.memberInScope(input.fiscalCode);
+    const pacts = await this.ctx.loaders.inclusionPactsByHousehold.load(member.household.id);
+    if (!pacts.some((p) => OPEN_INCLUSION_PACT_STATES.includes(p.state))) {
+      throw conflict("The member's household has no open social inclusion pact");
+    }
+    if (await this.ctx.loaders.currentExclusionByFiscalCode.load(member.fiscalCode)) {
+      throw conflict('The member already has a do-not-convene decision in force');
+    }
+    const exclusion = this.ctx.em.create(ConvocationExclusion, {
+      member,
+      fiscalCode: member.fiscalCode,
+      reason: input.reason,
+      details: input.details?.trim() || null,
+      since: input.since,
+      recordedBy: this.ctx.caller?.subject ?? null,
+      purpose: this.ctx.caller?.purpose ?? null,
+    });
+    await this.ctx.em.flush();
+    this.forget(member);
+    return exclusion;
+  }
+
+  /** Ends the decision in force; CONFLICT when there is none. */
+  async end(input: EndConvocationExclusionInput): Promise<ConvocationExclusion> {
+    const problems: InputProblem[] = [...checkReason('input.reason', input.reason), ...checkNotFuture('input.endedOn', input.endedOn)];
+    if (problems.length) throw badUserInput(problems);
+    const member = await this.memberInScope(input.fiscalCode);
+    const current = await this.ctx.loaders.currentExclusionByFiscalCode.load(member.fiscalCode);
+    if (!current) throw conflict('The member has no do-not-convene decision in force');
+    if (input.endedOn < current.since) throw badUserInput([{ path: 'input.endedOn', message: 'must not be before the decision took effect' }]);
+    current.endedOn = input.endedOn;
+    current.endReason = input.reason.trim();
+    current.endedBy = this.ctx.caller?.subject ?? null;
+    current.endPurpose = this.ctx.caller?.purpose ?? null;
+    await this.ctx.em.flush();
+    this.forget(member);
+    return current;
+  }
+
+  /** The member with this fiscal code, when their household is in the caller's scope; NOT_FOUND otherwise, as for an unknown one. */
+  private async memberInScope(fiscalCode: string): Promise<HouseholdMember> {
+    const member = await this.ctx.loaders.householdMemberByFiscalCode.load(fiscalCode);
+    const household = member ? await this.ctx.loaders.householdById.load(member.household.id) : null;
+    if (!member || !household) throw notFound('The household member');
+    return member;
+  }
+
+  private forget(member: HouseholdMember): void {
+    this.ctx.loaders.currentExclusionByFiscalCode.clear(member.fiscalCode);
+    this.ctx.loaders.exclusionsByMember.clear(member.id);
+  }
+}
