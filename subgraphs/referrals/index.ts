@@ -13,6 +13,8 @@ import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entit
 import { DeskContactResolver } from './desk-contact/desk-contact.resolver';
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
+import { PersonCompetence } from './competence/person-competence.entity';
+import { TransferResolver } from './transfer/transfer.resolver';
 import { ServicePoint } from './service-point/service-point.entity';
 import { resolveServicePointReference } from './service-point/service-point.reference';
 import { ServicePointResolver } from './service-point/service-point.resolver';
@@ -22,10 +24,10 @@ import { WorkerReferralsResolver } from './worker/worker.resolver';
 /** The referrals subgraph: service points and the referrals of people between them, and the catalogue of roles and purposes. */
 export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   name: 'referrals',
-  entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder],
+  entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder, PersonCompetence],
   // The catalogue of roles and purposes and the administration of partner credentials live
   // here, with the other reference data (the directory).
-  resolvers: [ServicePointResolver, ReferralResolver, DeskContactResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
+  resolvers: [ServicePointResolver, ReferralResolver, TransferResolver, DeskContactResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
   referenceResolvers: {
     ServicePoint: { __resolveReference: resolveServicePointReference },
     Referral: { __resolveReference: resolveReferralReference },

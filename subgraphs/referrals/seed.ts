@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Dataset, type DatasetServicePoint } from '../../scripts/seed/dataset.types';
 import { addDays, today } from '../lib/dates';
 import { Referral, ReferralEvent, type ReferralLegalBasis, type ReferralReason, ReferralState } from './referral/referral.entity';
+import { PersonCompetence } from './competence/person-competence.entity';
 import { ServicePoint, type ServicePointKind } from './service-point/service-point.entity';
 import { referralsSettings } from './settings';
 import { insertChunked } from '../lib/orm';
@@ -90,5 +91,50 @@ export async function seedReferrals(em: EntityManager, data: Dataset): Promise<v
     }
     await insertChunked(tx, Referral, referrals);
     await insertChunked(tx, ReferralEvent, events);
+    await insertChunked(tx, PersonCompetence, personCompetence(data));
   });
+}
+
+/** DID states in which a DID is active (domain.md §8.4: Inserita or Convalidata). */
+const ACTIVE_DID = new Set(['INSERTED', 'VALIDATED']);
+/** Service-pact states in which a pact is open. */
+const OPEN_SERVICE_PACT = new Set(['PROPOSED', 'SIGNED', 'IN_PROGRESS']);
+/** Inclusion-pact states in which a pact is open. */
+const OPEN_INCLUSION_PACT = new Set(['TO_CONVENE', 'PRELIMINARY_ANALYSIS', 'ANALYSIS_FRAMEWORK', 'SIGNED', 'MONITORING']);
+
+/**
+ * The competence replica (PersonCompetence) as the workers and pacts subgraphs would
+ * publish it for the same data set: domicile and active DID holder (workers), open
+ * service-pact holder and the municipality of the household's open inclusion pact
+ * (pacts). The data set records no SAP holder, so `recordJobCentre` stays null.
+ */
+function personCompetence(data: Dataset): EntityData<PersonCompetence>[] {
+  const latest = <T extends { workerId: string }>(rows: T[], at: (row: T) => string) => {
+    const byWorker = new Map<string, T>();
+    for (const row of rows) {
+      const seen = byWorker.get(row.workerId);
+      if (!seen || at(row) > at(seen)) byWorker.set(row.workerId, row);
+    }
+    return byWorker;
+  };
+  const dids = latest(data.dids.filter((d) => ACTIVE_DID.has(d.status)), (d) => d.statusDate);
+  const pacts = latest(data.servicePacts.filter((p) => OPEN_SERVICE_PACT.has(p.state)), (p) => p.proposedOn);
+  const pactMunicipality = new Map<string, string>();
+  for (const pact of data.inclusionPacts.filter((p) => OPEN_INCLUSION_PACT.has(p.state))) pactMunicipality.set(pact.householdId, pact.municipality);
+  const inclusion = new Map<string, string>();
+  for (const household of data.households) {
+    const municipality = pactMunicipality.get(household.id);
+    if (municipality) for (const member of household.members) inclusion.set(member.workerId, municipality);
+  }
+  const now = new Date();
+  return data.workers.map((w) => ({
+    fiscalCode: w.fiscalCode,
+    workerId: w.id,
+    domicileMunicipality: w.domicileMunicipality,
+    servicePactJobCentre: pacts.get(w.id)?.jobCentreCode ?? null,
+    availabilityJobCentre: dids.get(w.id)?.jobCentreCode ?? null,
+    recordJobCentre: null,
+    inclusionPactMunicipality: inclusion.get(w.id) ?? null,
+    updatedAt: now,
+  }));
 }

@@ -203,4 +203,8 @@ export class ReferralEvent {
   @Field(() => String, { nullable: true, description: 'Operator who made the change (the caller\'s subject), when known.' })
   @Property({ type: 'string', length: 100, nullable: true })
   recordedBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Purpose the operator declared for the change (e.g. REFERRAL), when known.' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  purpose?: string | null;
 }

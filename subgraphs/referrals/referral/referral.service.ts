@@ -20,6 +20,9 @@ export const MAX_NOTE_LENGTH = 500;
 /** Senders whose referrals to social services need a written motivation (DL 4/2019; domain.md §8.1, §13.5 rule 7). */
 const JOB_CENTRE_KINDS: readonly ServicePointKind[] = [ServicePointKind.JOB_CENTRE, ServicePointKind.JOB_CENTRE_DESK];
 
+/** What a new referral is made of, besides its state, dates and organisation. */
+export type NewReferral = Pick<Referral, 'workerId' | 'workerFiscalCode' | 'from' | 'to' | 'reason' | 'legalBasis'> & { motivation: string | null };
+
 /** What a transition writes besides the state and its history entry. */
 interface TransitionOptions {
   note?: string | null;
@@ -64,30 +67,43 @@ export class ReferralService {
     problems.push(...senderProblems(this.ctx.caller, from, input.legalBasis, problems));
     if (problems.length || !from || !to) throw badUserInput(problems);
 
+    const referral = this.write(
+      { workerId: input.workerId, workerFiscalCode: input.fiscalCode, from, to, reason: input.reason, motivation, legalBasis: input.legalBasis },
+      input.send,
+      null,
+    );
+    await this.ctx.em.flush();
+    this.afterWrite([referral]);
+    return referral;
+  }
+
+  /**
+   * Stages a new referral (a DRAFT, SENT at once when `send`) with its history entries,
+   * for the caller's flush: the caller has checked every rule. The referral belongs to
+   * the verified caller's organisation, never to a value of the input; `note` goes on
+   * the history entries (why it was written).
+   */
+  write(fields: NewReferral, send: boolean, note: string | null): Referral {
     const now = new Date();
     const referral = this.ctx.em.create(Referral, {
-      workerId: input.workerId,
-      workerFiscalCode: input.fiscalCode,
-      from,
-      to,
-      reason: input.reason,
-      motivation,
-      legalBasis: input.legalBasis,
+      ...fields,
       state: ReferralState.DRAFT,
       createdAt: now,
       updatedAt: now,
-      // Whose referral it is: always the verified caller's organisation, never the input's.
       createdByOrganisation: this.ctx.caller?.organisation || null,
     });
-    this.record(referral, 1, null, ReferralState.DRAFT, now, null);
-    if (input.send) {
+    this.record(referral, 1, null, ReferralState.DRAFT, now, note);
+    if (send) {
       this.markSent(referral, now);
-      this.record(referral, 2, ReferralState.DRAFT, ReferralState.SENT, now, null);
+      this.record(referral, 2, ReferralState.DRAFT, ReferralState.SENT, now, note);
     }
-    await this.ctx.em.flush();
-    this.ctx.loaders.referralsByWorker.clear(referral.workerId);
-    this.clearPages();
     return referral;
+  }
+
+  /** Forgets what the request's loaders cached about the people and pages of referrals just written. */
+  afterWrite(referrals: readonly Referral[]): void {
+    for (const referral of referrals) this.ctx.loaders.referralsByWorker.clear(referral.workerId);
+    this.clearPages();
   }
 
   /** DRAFT to SENT: the response deadline starts. */
@@ -233,6 +249,7 @@ export class ReferralService {
       at,
       note,
       recordedBy: this.ctx.caller?.subject ?? null,
+      purpose: this.ctx.caller?.purpose ?? null,
     });
   }
 
