@@ -27,6 +27,7 @@ describe('transfers through the gateway', () => {
   let graph: TestGraph;
   beforeAll(async () => {
     graph = await createTestGraph({
+      audit: true,
       seed: async ({ referrals, workers }) => {
         await referrals!.insertMany(ServicePoint, [POINTS.jobCentre, POINTS.social] as EntityData<ServicePoint>[]);
         const worker = workers!.create(Worker, { ...PERSON, domicileMunicipality: '015146' } as Worker);
@@ -36,6 +37,18 @@ describe('transfers through the gateway', () => {
     });
   });
   afterAll(() => graph?.close());
+
+  it('audits every person looked up, whatever the outcome', async () => {
+    const unknown = person(52).fiscalCode;
+    const res = await graph.query<{ referHouseholdMembersToJobCentre: { members: { outcome: string }[] } }>(
+      REFER,
+      { input: { members: [{ fiscalCode: unknown }] } },
+      await socialWorkerMilan(),
+    );
+    expect(res.data!.referHouseholdMembersToJobCentre.members.map((m) => m.outcome)).toEqual(['UNKNOWN_PERSON']);
+    // An unknown person was never loaded: nothing of theirs was processed.
+    expect((await graph.audit!.query({ person: unknown }, { first: 10 })).records).toHaveLength(0);
+  });
 
   it('the social services send a member; each side reads what the policy releases to convene them', async () => {
     const sent = await graph.query<{ referHouseholdMembersToJobCentre: { members: { outcome: string; competentServicePoint: { code: string }; referral: { id: string; worker: Record<string, unknown> } }[] } }>(
@@ -60,5 +73,9 @@ describe('transfers through the gateway', () => {
       fiscalCode: PERSON.fiscalCode, firstName: PERSON.firstName, lastName: PERSON.lastName, birthDate: PERSON.birthDate, domicileMunicipality: '015146', professionalRecord: null,
     });
     expect(read.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['referral.worker.professionalRecord', 'FORBIDDEN']]);
+
+    // The referrals subgraph audited the person for both: the transfer and the reading.
+    const records = (await graph.audit!.query({ person: PERSON.fiscalCode }, { first: 10 })).records.filter((r) => r.subgraph === 'referrals');
+    expect(records.map((r) => [r.role, r.purpose]).sort()).toEqual([['CPI_OPERATOR', 'REFERRAL'], ['SOCIAL_WORKER', 'REFERRAL']]);
   });
 });
