@@ -46,6 +46,7 @@ export async function seedReferrals(em: EntityManager, data: Dataset): Promise<v
         address: p.address,
         manager: p.manager,
         publicHousingNeighbourhood: p.publicHousingNeighbourhood,
+        neighbourhood: p.neighbourhood ?? null,
         parent: p.parentCode,
       })),
     );
