@@ -73,7 +73,8 @@ function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-function quarterOf(month: string): string {
+/** The quarter (YYYY-Qn) of a month (YYYY-MM). */
+export function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
 }
 
