@@ -2,11 +2,18 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, loadSubgraphConfig } from '../subgraphs/lib/config';
+import { type EntityManager } from '@mikro-orm/core';
 import { type Caller, Purpose, Role } from '../subgraphs/lib/identity';
+import { type NeighbourhoodDeskIndicatorTable, NeighbourhoodDeskIndicator } from '../subgraphs/lib/neighbourhood-desk';
 import { initOrm, migrate } from '../subgraphs/lib/orm';
+import { type SubgraphModule } from '../subgraphs/lib/subgraph';
+import { pactsSubgraph } from '../subgraphs/pacts';
+import { neighbourhoodDeskPacts } from '../subgraphs/pacts/neighbourhood-desk/neighbourhood-desk.resolver';
 import { referralsSubgraph } from '../subgraphs/referrals';
-import { type NeighbourhoodDeskActivity, NeighbourhoodDeskIndicator, neighbourhoodDeskActivity } from '../subgraphs/referrals/neighbourhood-desk/neighbourhood-desk-activity';
+import { type NeighbourhoodDeskActivity, neighbourhoodDeskActivity } from '../subgraphs/referrals/neighbourhood-desk/neighbourhood-desk-activity';
 import { loadReferralsSettings } from '../subgraphs/referrals/settings';
+import { workersSubgraph } from '../subgraphs/workers';
+import { neighbourhoodDeskDids } from '../subgraphs/workers/neighbourhood-desk/neighbourhood-desk.resolver';
 import { type CliOutput, runAsProcess, UsageError } from './platform-cli';
 
 export const REPORT_USAGE = `usage: report:neighbourhood --year YYYY [--out DIR] [--territory ISTAT_CODE ...]
@@ -20,9 +27,13 @@ export const REPORT_USAGE = `usage: report:neighbourhood --year YYYY [--out DIR]
   --out DIR        where to write (default reports/)
   --territory CODE the desks of these provinces or municipalities (default 015, Milan)
 
-Reads REFERRALS_DATABASE_URL like the subgraph, through the same service as the
-neighbourhoodDeskActivity query (REGION_ANALYST, STATISTICS).
+Reads REFERRALS_DATABASE_URL, WORKERS_DATABASE_URL and PACTS_DATABASE_URL like the
+subgraphs, through the same services as the queries neighbourhoodDeskActivity,
+neighbourhoodDeskDids and neighbourhoodDeskPacts (REGION_ANALYST, STATISTICS).
 Exit codes: 0 written, 1 failure, 2 bad arguments, 78 bad configuration.`;
+
+/** What the report shows: the referrals subgraph's desks and indicators, then the DID and pact tables. */
+export type NeighbourhoodReport = NeighbourhoodDeskActivity;
 
 /** Marks a suppressed cell in the report. */
 export const SUPPRESSED_MARK = '*';
@@ -32,11 +43,13 @@ const LABELS: Record<NeighbourhoodDeskIndicator, string> = {
   REFERRALS_SENT: 'Referrals sent by the desk',
   REFERRALS_RECEIVED: 'Referrals received by the desk',
   APPOINTMENTS_ATTENDED: 'Appointments attended at the desk',
+  DIDS_STARTED: 'DIDs at the desk (competent job centre)',
+  PACTS_STARTED: 'Service pacts signed at the desk',
 };
 
 /** What the platform cannot count yet, said in every report rather than left out silently. */
 const NOT_COUNTED =
-  'DIDs and pacts started at the desks and placements within six months are not in this report: they are held by the workers, pacts and companies subgraphs, which do not yet count them per desk.';
+  'Placements within six months are not in this report: employment relationships are held by the companies subgraph, which does not know the desk of a DID or pact.';
 
 interface ReportCommand {
   name: 'report';
@@ -73,8 +86,7 @@ function cellText(count: number | null, suppressed: boolean): string {
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
 
 /** The rows of one indicator: per desk, the four quarters. */
-function rowsOf(activity: NeighbourhoodDeskActivity, indicator: NeighbourhoodDeskIndicator) {
-  const table = activity.indicators.find((t) => t.indicator === indicator)!;
+function rowsOf(activity: NeighbourhoodDeskActivity, table: NeighbourhoodDeskIndicatorTable) {
   return {
     table,
     rows: activity.desks.map((desk) => ({
@@ -105,9 +117,9 @@ export function renderMarkdown(activity: NeighbourhoodDeskActivity): string {
     '',
   ];
   if (activity.desks.length === 0) lines.push('No desk in a public-housing neighbourhood in the territory.', '');
-  for (const indicator of Object.values(NeighbourhoodDeskIndicator)) {
-    const { table, rows } = rowsOf(activity, indicator);
-    lines.push(`## ${LABELS[indicator]}`, '', `Total ${activity.year}: ${totalText(table)}`, '');
+  for (const indicatorTable of activity.indicators) {
+    const { table, rows } = rowsOf(activity, indicatorTable);
+    lines.push(`## ${LABELS[table.indicator]}`, '', `Total ${activity.year}: ${totalText(table)}`, '');
     lines.push(`| desk | neighbourhood | ${QUARTERS.join(' | ')} |`, `|---|---|${QUARTERS.map(() => '---:').join('|')}|`);
     for (const row of rows) lines.push(`| ${row.desk.name} (${row.desk.code}) | ${row.desk.neighbourhood} | ${row.cells.map((c) => cellText(c.count, c.suppressed)).join(' | ')} |`);
     lines.push('');
@@ -122,8 +134,9 @@ function escapeHtml(text: string): string {
 const BAR_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd'];
 
 /** A grouped bar chart: per desk, one bar per quarter; a suppressed cell is an outlined stub marked with the sign. */
-function barChart(activity: NeighbourhoodDeskActivity, indicator: NeighbourhoodDeskIndicator): string {
-  const { rows } = rowsOf(activity, indicator);
+function barChart(activity: NeighbourhoodDeskActivity, table: NeighbourhoodDeskIndicatorTable): string {
+  const { rows } = rowsOf(activity, table);
+  const indicator = table.indicator;
   const max = Math.max(activity.minimumCellCount, ...rows.flatMap((r) => r.cells.map((c) => c.count ?? 0)));
   const [bar, gap, height, top, bottom, left] = [18, 24, 160, 20, 40, 40];
   const groupWidth = QUARTERS.length * bar + gap;
@@ -167,9 +180,9 @@ export function renderHtml(activity: NeighbourhoodDeskActivity): string {
     `<p>${escapeHtml(suppressionNote(activity))}</p>`,
     `<p>${escapeHtml(NOT_COUNTED)}</p>`,
   ];
-  for (const indicator of Object.values(NeighbourhoodDeskIndicator)) {
-    const { table, rows } = rowsOf(activity, indicator);
-    body.push(`<h2>${escapeHtml(LABELS[indicator])}</h2>`, `<p>Total ${activity.year}: ${totalText(table)}</p>`, barChart(activity, indicator));
+  for (const indicatorTable of activity.indicators) {
+    const { table, rows } = rowsOf(activity, indicatorTable);
+    body.push(`<h2>${escapeHtml(LABELS[table.indicator])}</h2>`, `<p>Total ${activity.year}: ${totalText(table)}</p>`, barChart(activity, table));
     body.push(`<table><thead><tr><th>desk</th><th>neighbourhood</th>${QUARTERS.map((q) => `<th>${q}</th>`).join('')}</tr></thead><tbody>`);
     for (const row of rows) {
       const cells = row.cells.map((c) => `<td${c.suppressed ? ' class="suppressed"' : ''}>${cellText(c.count, c.suppressed)}</td>`).join('');
@@ -218,23 +231,32 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv, out:
     out.stdout.write(`${REPORT_USAGE}\n`);
     return 0;
   }
-  let databaseUrl: string;
+  let [referralsUrl, workersUrl, pactsUrl]: string[] = [];
   let threshold: number;
   try {
-    databaseUrl = loadSubgraphConfig('referrals', env).databaseUrl;
+    [referralsUrl, workersUrl, pactsUrl] = ['referrals', 'workers', 'pacts'].map((name) => loadSubgraphConfig(name, env).databaseUrl);
     threshold = loadReferralsSettings(env).minimumCellCount;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     out.stderr.write(`report:neighbourhood: ${error.message}\n`);
     return 78;
   }
-  const db = await initOrm({ entities: referralsSubgraph.entities, databaseUrl, migrations: referralsSubgraph.migrations });
+  const caller = committee(command.territory);
+  const year = command.year;
+  const activity = await withDatabase(referralsSubgraph as SubgraphModule, referralsUrl, (em) => neighbourhoodDeskActivity(em, caller, year, threshold));
+  const dids = await withDatabase(workersSubgraph as SubgraphModule, workersUrl, (em) => neighbourhoodDeskDids(em, caller, year, threshold));
+  const pacts = await withDatabase(pactsSubgraph as SubgraphModule, pactsUrl, (em) => neighbourhoodDeskPacts(em, caller, year, threshold));
+  const paths = writeNeighbourhoodReport({ ...activity, indicators: [...activity.indicators, dids, pacts] }, resolve(command.out));
+  out.stdout.write(`${paths.markdown}\n${paths.html}\n`);
+  return 0;
+}
+
+/** Runs `read` on a migrated database of `module`, then closes it. */
+async function withDatabase<T>(module: SubgraphModule, databaseUrl: string, read: (em: EntityManager) => Promise<T>): Promise<T> {
+  const db = await initOrm({ entities: module.entities, databaseUrl, migrations: module.migrations });
   try {
     await migrate(db);
-    const activity = await neighbourhoodDeskActivity(db.orm.em.fork(), committee(command.territory), command.year, threshold);
-    const paths = writeNeighbourhoodReport(activity, resolve(command.out));
-    out.stdout.write(`${paths.markdown}\n${paths.html}\n`);
-    return 0;
+    return await read(db.orm.em.fork() as EntityManager);
   } finally {
     await db.orm.close();
   }

@@ -1,67 +1,13 @@
 import { type EntityManager } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { legalDay } from '../../lib/dates';
-import { badUserInput } from '../../lib/errors';
 import { type Caller } from '../../lib/identity';
+import { checkReportYear, indicatorTable, NeighbourhoodDeskIndicator, NeighbourhoodDeskIndicatorTable, yearWindow } from '../../lib/neighbourhood-desk';
 import { inTerritory } from '../../lib/policy/scope';
 import { Appointment, AppointmentState } from '../appointment/appointment.entity';
-import { quarterOf } from '../desk-contact/desk-contact-statistics';
 import { DeskContact } from '../desk-contact/desk-contact.entity';
-import { type FrequencyCell, suppressedCells } from '../desk-contact/desk-contact.suppression';
 import { Referral } from '../referral/referral.entity';
 import { ServicePoint, ServicePointKind } from '../service-point/service-point.entity';
-
-/** The indicators of the technical committee (seed 004 art. 5) this subgraph can count. */
-export enum NeighbourhoodDeskIndicator {
-  CONTACTS = 'CONTACTS',
-  REFERRALS_SENT = 'REFERRALS_SENT',
-  REFERRALS_RECEIVED = 'REFERRALS_RECEIVED',
-  APPOINTMENTS_ATTENDED = 'APPOINTMENTS_ATTENDED',
-}
-registerEnumType(NeighbourhoodDeskIndicator, {
-  name: 'NeighbourhoodDeskIndicator',
-  description: 'An indicator of the job-centre desks in public-housing neighbourhoods, counted per desk and quarter.',
-  valuesConfig: {
-    CONTACTS: { description: 'Contacts registered at the desk (desk contacts, on consent), by the day of the contact.' },
-    REFERRALS_SENT: { description: 'Referrals the desk sent, by the day they were sent (drafts are not counted).' },
-    REFERRALS_RECEIVED: { description: 'Referrals sent to the desk, by the day they were sent.' },
-    APPOINTMENTS_ATTENDED: { description: 'Appointments and convocations at the desk the person attended, by the scheduled day.' },
-  },
-});
-
-/** The years a report may ask for. */
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2100;
-
-@ObjectType({ description: 'One cell of an indicator: a desk in one quarter, a count or suppressed.' })
-export class NeighbourhoodDeskCell {
-  @Field(() => ID, { nullable: true, description: 'The desk (service point code).' })
-  desk!: string;
-
-  @Field(() => String, { nullable: true, description: 'Quarter (YYYY-Qn).' })
-  quarter!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The count; null when suppressed (never 0 for a suppressed cell).' })
-  count!: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'True when the count is withheld: below the minimum cell count, or as a complement of such a cell.' })
-  suppressed!: boolean;
-}
-
-@ObjectType({ description: 'One indicator for every desk and quarter of the year, after disclosure control.' })
-export class NeighbourhoodDeskIndicatorTable {
-  @Field(() => NeighbourhoodDeskIndicator, { nullable: true, description: 'Which indicator.' })
-  indicator!: NeighbourhoodDeskIndicator;
-
-  @Field(() => Int, { nullable: true, description: 'The year\'s count over every desk; null when suppressed.' })
-  total!: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'True when the total is below the minimum cell count.' })
-  totalSuppressed!: boolean;
-
-  @Field(() => [NeighbourhoodDeskCell], { nullable: true, description: 'Every desk and quarter (zero cells included), by desk then quarter.' })
-  cells!: NeighbourhoodDeskCell[];
-}
 
 @ObjectType({ description: 'A desk counted by the indicators: a job-centre desk in a public-housing neighbourhood.' })
 export class NeighbourhoodDesk {
@@ -86,18 +32,8 @@ export class NeighbourhoodDeskActivity {
   @Field(() => [NeighbourhoodDesk], { nullable: true, description: 'The desks counted, by code.' })
   desks!: NeighbourhoodDesk[];
 
-  @Field(() => [NeighbourhoodDeskIndicatorTable], { nullable: true, description: 'One table per indicator, in the order of NeighbourhoodDeskIndicator.' })
+  @Field(() => [NeighbourhoodDeskIndicatorTable], { nullable: true, description: 'One table per indicator of this subgraph: CONTACTS, REFERRALS_SENT, REFERRALS_RECEIVED, APPOINTMENTS_ATTENDED (DIDs and pacts: neighbourhoodDeskDids, neighbourhoodDeskPacts).' })
   indicators!: NeighbourhoodDeskIndicatorTable[];
-}
-
-/** The four quarters of a year (YYYY-Qn). */
-function quartersOf(year: number): string[] {
-  return [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
-}
-
-/** Instants that cover every legal day of the year, with a day of slack on each side; the legal day decides. */
-function yearWindow(year: number): { $gte: Date; $lt: Date } {
-  return { $gte: new Date(Date.UTC(year - 1, 11, 31)), $lt: new Date(Date.UTC(year + 1, 0, 2)) };
 }
 
 /**
@@ -106,20 +42,18 @@ function yearWindow(year: number): { $gte: Date; $lt: Date } {
  * the caller's territory, the desk contacts, referrals sent and received and appointments
  * attended per quarter of `year`. Each indicator is a desk x quarter table under the same
  * disclosure control as the desk contact statistics (art. 6: published only in aggregate
- * form). DIDs, pacts and placements are other subgraphs' (README).
+ * form). DIDs and pacts are counted by their own subgraphs (lib/neighbourhood-desk.ts).
  */
 export async function neighbourhoodDeskActivity(em: EntityManager, caller: Caller, year: number, threshold: number): Promise<NeighbourhoodDeskActivity> {
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw badUserInput([{ path: 'year', message: `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}` }]);
-  }
+  checkReportYear(year);
   const desks = await em.find(
     ServicePoint,
     { kind: ServicePointKind.JOB_CENTRE_DESK, neighbourhood: { $ne: null }, ...inTerritory(caller, 'municipality') } as object,
     { orderBy: { code: 'asc' } },
   );
   const codes = desks.map((d) => d.code);
-  const quarters = quartersOf(year);
-  const days: Record<NeighbourhoodDeskIndicator, [desk: string, at: Date][]> = {
+  type Indicator = NeighbourhoodDeskIndicator.CONTACTS | NeighbourhoodDeskIndicator.REFERRALS_SENT | NeighbourhoodDeskIndicator.REFERRALS_RECEIVED | NeighbourhoodDeskIndicator.APPOINTMENTS_ATTENDED;
+  const events: Record<Indicator, [desk: string, day: string][]> = {
     CONTACTS: [],
     REFERRALS_SENT: [],
     REFERRALS_RECEIVED: [],
@@ -134,42 +68,15 @@ export async function neighbourhoodDeskActivity(em: EntityManager, caller: Calle
       em.find(Referral, { to: { $in: codes }, sentAt: window }, { ...options, fields: ['to', 'sentAt'] }),
       em.find(Appointment, { servicePoint: { $in: codes }, state: AppointmentState.ATTENDED, scheduledAt: window }, { ...options, fields: ['servicePoint', 'scheduledAt'] }),
     ]);
-    days.CONTACTS = contacts.map((c) => [c.desk.code, c.contactedAt]);
-    days.REFERRALS_SENT = sent.map((r) => [r.from.code, r.sentAt!]);
-    days.REFERRALS_RECEIVED = received.map((r) => [r.to.code, r.sentAt!]);
-    days.APPOINTMENTS_ATTENDED = attended.map((a) => [a.servicePoint.code, a.scheduledAt]);
+    events.CONTACTS = contacts.map((c) => [c.desk.code, legalDay(c.contactedAt)]);
+    events.REFERRALS_SENT = sent.map((r) => [r.from.code, legalDay(r.sentAt!)]);
+    events.REFERRALS_RECEIVED = received.map((r) => [r.to.code, legalDay(r.sentAt!)]);
+    events.APPOINTMENTS_ATTENDED = attended.map((a) => [a.servicePoint.code, legalDay(a.scheduledAt)]);
   }
-
-  const indicators = Object.values(NeighbourhoodDeskIndicator).map((indicator): NeighbourhoodDeskIndicatorTable => {
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (const [desk, at] of days[indicator]) {
-      const day = legalDay(at);
-      if (Number(day.slice(0, 4)) !== year) continue;
-      total += 1;
-      const key = `${desk}\u0000${quarterOf(day.slice(0, 7))}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const table: FrequencyCell[] = codes.flatMap((desk) => quarters.map((quarter) => ({ coordinates: [desk, quarter], count: counts.get(`${desk}\u0000${quarter}`) ?? 0 })));
-    const hidden = suppressedCells(table, threshold);
-    const totalSuppressed = total > 0 && total < threshold;
-    return {
-      indicator,
-      total: totalSuppressed ? null : total,
-      totalSuppressed,
-      cells: table.map((cell, index) => ({
-        desk: cell.coordinates[0]!,
-        quarter: cell.coordinates[1]!,
-        count: hidden.has(index) ? null : cell.count,
-        suppressed: hidden.has(index),
-      })),
-    };
-  });
-
   return {
     year,
     minimumCellCount: threshold,
     desks: desks.map((d) => ({ code: d.code, name: d.name, neighbourhood: d.neighbourhood! })),
-    indicators,
+    indicators: (Object.keys(events) as Indicator[]).map((indicator) => indicatorTable(NeighbourhoodDeskIndicator[indicator], year, codes, events[indicator], threshold)),
   };
 }

@@ -6,6 +6,10 @@ import { ConsentRecording, DeskNeed, DeskUserType, OrientationOutcome } from '..
 import { DeskContact } from '../../../subgraphs/referrals/desk-contact/desk-contact.entity';
 import { ReferralState } from '../../../subgraphs/referrals/referral/referral.entity';
 import { ServicePoint } from '../../../subgraphs/referrals/service-point/service-point.entity';
+import { ServicePointDirectoryEntry, ServicePointKind } from '../../../subgraphs/lib/service-point-directory.entity';
+import { ServicePact, ServicePactProgramme, ServicePactState, ServicePactStateChange } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
+import { AvailabilityDeclaration, DidChannel, DidStatus } from '../../../subgraphs/workers/availability/availability.entity';
+import { Worker } from '../../../subgraphs/workers/worker/worker.entity';
 import { callerAs } from '../../utils/callers';
 import { person } from '../../utils/people';
 import { insertReferral, insertServicePoints, POINTS } from './fixtures';
@@ -107,3 +111,72 @@ export async function insertNeighbourhoodActivity(em: EntityManager): Promise<vo
 export const ACTIVITY = `query($year: Int!) { neighbourhoodDeskActivity(year: $year) {
   year minimumCellCount desks { code name neighbourhood }
   indicators { indicator total totalSuppressed cells { desk quarter count suppressed } } } }`;
+
+export const DIDS = `query($year: Int!) { neighbourhoodDeskDids(year: $year) { indicator total totalSuppressed minimumCellCount cells { desk quarter count suppressed } } }`;
+export const PACTS = `query($year: Int!) { neighbourhoodDeskPacts(year: $year) { indicator total totalSuppressed minimumCellCount cells { desk quarter count suppressed } } }`;
+
+/** The replica of the directory in the workers and pacts subgraphs, with the same desks. */
+export async function insertDirectoryReplica(em: EntityManager): Promise<void> {
+  await em.insertMany(ServicePointDirectoryEntry, [
+    { code: POINTS.jobCentre.code, kind: ServicePointKind.JOB_CENTRE, municipality: '015146', province: '015', neighbourhood: null },
+    { code: SANSIRO, kind: ServicePointKind.JOB_CENTRE_DESK, municipality: '015146', province: '015', neighbourhood: 'San Siro' },
+    { code: JENNER, kind: ServicePointKind.JOB_CENTRE_DESK, municipality: '015146', province: '015', neighbourhood: 'Jenner' },
+    { code: PLAIN_DESK, kind: ServicePointKind.JOB_CENTRE_DESK, municipality: '015146', province: '015', neighbourhood: null },
+    { code: CREMONA_DESK, kind: ServicePointKind.JOB_CENTRE_DESK, municipality: '019036', province: '019', neighbourhood: 'Cambonino' },
+  ]);
+}
+
+/**
+ * DIDs of the workers subgraph: San Siro Q1 4, Q3 3; Jenner Q4 3 (total 10); those of
+ * 2024 and 2026, of the desk without a neighbourhood and of Cremona are not counted.
+ */
+export async function insertNeighbourhoodDids(em: EntityManager): Promise<void> {
+  await insertDirectoryReplica(em);
+  const spec: [string, string, number][] = [
+    [SANSIRO, '2025-02-03', 4],
+    [SANSIRO, '2025-07-01', 3],
+    [JENNER, '2025-12-31', 3],
+    [SANSIRO, '2024-12-31', 1],
+    [SANSIRO, '2026-01-01', 1],
+    [PLAIN_DESK, '2025-02-03', 5],
+    [CREMONA_DESK, '2025-02-03', 5],
+  ];
+  let n = 300;
+  for (const [jobCentre, declaredOn, count] of spec) {
+    for (let i = 0; i < count; i++) {
+      const worker = em.create(Worker, person((n += 1), { domicileMunicipality: '015146', domicileProvince: '015' }) as Worker);
+      em.create(AvailabilityDeclaration, { worker, declaredOn, channel: DidChannel.JOB_CENTRE, status: DidStatus.INSERTED, statusDate: declaredOn, jobCentre });
+    }
+  }
+  await em.flush();
+}
+
+/** Service pacts of the pacts subgraph: signed at San Siro Q2 3 and Jenner Q2 3 (total 6); a pact only proposed is not counted. */
+export async function insertNeighbourhoodPacts(em: EntityManager): Promise<void> {
+  await insertDirectoryReplica(em);
+  const spec: [string, string | null, number][] = [
+    [SANSIRO, '2025-04-15', 3],
+    [JENNER, '2025-06-30', 3],
+    [SANSIRO, null, 1],
+    [PLAIN_DESK, '2025-04-15', 4],
+  ];
+  let n = 400;
+  for (const [jobCentre, signedOn, count] of spec) {
+    for (let i = 0; i < count; i++) {
+      const state = signedOn ? ServicePactState.SIGNED : ServicePactState.PROPOSED;
+      const pact = em.create(ServicePact, {
+        workerId: randomUUID(),
+        fiscalCode: person((n += 1)).fiscalCode,
+        jobCentre,
+        programme: ServicePactProgramme.ORDINARY,
+        golPathway: null,
+        state,
+        proposedOn: '2025-04-01',
+        signedOn,
+        stateDate: signedOn ?? '2025-04-01',
+      });
+      em.create(ServicePactStateChange, { pact, fromState: null, toState: state, effectiveOn: pact.stateDate, reason: 'fixture' });
+    }
+  }
+  await em.flush();
+}

@@ -2,11 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EntityManager } from '@mikro-orm/core';
 import { initOrm, migrate } from '../../../subgraphs/lib/orm';
+import { type SubgraphModule } from '../../../subgraphs/lib/subgraph';
+import { pactsSubgraph } from '../../../subgraphs/pacts';
 import { referralsSubgraph } from '../../../subgraphs/referrals';
+import { workersSubgraph } from '../../../subgraphs/workers';
 import { main, SUPPRESSED_MARK } from '../../../scripts/neighbourhood-report';
 import { createTestDatabase, testPlatform, type TestDatabase } from '../../utils/database';
-import { FIXTURE_PEOPLE, insertNeighbourhoodActivity, JENNER, SANSIRO } from './neighbourhood-fixtures';
+import { FIXTURE_PEOPLE, insertNeighbourhoodActivity, insertNeighbourhoodDids, insertNeighbourhoodPacts, JENNER, SANSIRO } from './neighbourhood-fixtures';
 
 // `npm run report:neighbourhood -- --year 2025 --out DIR`: the technical committee's
 // yearly report (seed 004 art. 5), aggregated only (art. 6), as Markdown and HTML.
@@ -16,24 +20,34 @@ function output() {
   return { text, out: { stdout: { write: (s: string) => (text.stdout += s) }, stderr: { write: (s: string) => (text.stderr += s) } } as never };
 }
 
+/** A database of `module` that outlives one connection (a file on SQLite), filled by `fill`. */
+async function filledDatabase(dir: string, module: SubgraphModule, fill: (em: EntityManager) => Promise<void>): Promise<TestDatabase> {
+  const database = testPlatform() === 'sqlite' ? { url: `file:${join(dir, `${module.name}.db`)}`, drop: async () => {} } : await createTestDatabase(`report_${module.name}`);
+  const db = await initOrm({ entities: module.entities, databaseUrl: database.url, migrations: module.migrations });
+  try {
+    await migrate(db);
+    await fill(db.orm.em.fork() as EntityManager);
+  } finally {
+    await db.orm.close();
+  }
+  return database;
+}
+
 describe('the yearly neighbourhood desk report', () => {
   let dir: string;
-  let database: TestDatabase;
+  let databases: TestDatabase[];
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'neighbourhood-report-'));
-    database = testPlatform() === 'sqlite' ? { url: `file:${join(dir, 'referrals.db')}`, drop: async () => {} } : await createTestDatabase('neighbourhood_report');
-    const db = await initOrm({ entities: referralsSubgraph.entities, databaseUrl: database.url, migrations: referralsSubgraph.migrations });
-    try {
-      await migrate(db);
-      await insertNeighbourhoodActivity(db.orm.em.fork());
-    } finally {
-      await db.orm.close();
-    }
-    env = { REFERRALS_DATABASE_URL: database.url };
+    databases = [
+      await filledDatabase(dir, referralsSubgraph as SubgraphModule, insertNeighbourhoodActivity),
+      await filledDatabase(dir, workersSubgraph as SubgraphModule, insertNeighbourhoodDids),
+      await filledDatabase(dir, pactsSubgraph as SubgraphModule, insertNeighbourhoodPacts),
+    ];
+    env = { REFERRALS_DATABASE_URL: databases[0]!.url, WORKERS_DATABASE_URL: databases[1]!.url, PACTS_DATABASE_URL: databases[2]!.url };
   });
   afterAll(async () => {
-    await database.drop();
+    for (const database of databases ?? []) await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -51,13 +65,15 @@ describe('the yearly neighbourhood desk report', () => {
     expect(markdown).toContain('## Referrals sent by the desk\n\nTotal 2025: 7');
     expect(markdown).toContain('## Referrals received by the desk\n\nTotal 2025: 3');
     expect(markdown).toContain('## Appointments attended at the desk\n\nTotal 2025: 3');
+    expect(markdown).toContain('## DIDs at the desk (competent job centre)\n\nTotal 2025: 10');
+    expect(markdown).toContain('## Service pacts signed at the desk\n\nTotal 2025: 6');
     // Contacts: Jenner's single contact of Q2 and its complements are marked, never shown.
     expect(markdown).toContain(`| Sportello CPI viale Jenner (${JENNER}) | Jenner | ${SUPPRESSED_MARK} | ${SUPPRESSED_MARK} | 0 | 0 |`);
     expect(markdown).toContain(`| Sportello CPI San Siro (${SANSIRO}) | San Siro | 3 | 0 | 4 | 0 |`);
-    expect(markdown).toContain('not in this report');
+    expect(markdown).toContain('Placements within six months are not in this report');
 
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html.match(/<svg /g)).toHaveLength(4);
+    expect(html.match(/<svg /g)).toHaveLength(6);
     expect(html).toContain('<td class="suppressed">*</td>');
     expect(html).toContain('Total 2025: 13');
     expect(html).not.toMatch(/<script/i);
