@@ -101,7 +101,7 @@ function totalText(table: { total: number | null; totalSuppressed: boolean }): s
 }
 
 function suppressionNote(activity: NeighbourhoodDeskActivity): string {
-  return `Counts only. A cell marked ${SUPPRESSED_MARK} is suppressed: fewer than ${activity.minimumCellCount} people, or withheld with it so that it cannot be worked out from the totals (privacy.md §5). A zero is a true zero.`;
+  return `Counts only. A cell marked ${SUPPRESSED_MARK} is suppressed: a count below ${activity.minimumCellCount}, or a cell withheld with one so that it cannot be worked out from the totals (privacy.md §5). A zero is a true zero.`;
 }
 
 /** The report as Markdown. */
