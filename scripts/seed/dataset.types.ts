@@ -61,6 +61,8 @@ export interface DatasetServicePoint {
   manager: string;
   /** Desk in a public-housing (ERP / ALER) neighbourhood. */
   publicHousingNeighbourhood: boolean;
+  /** Name of that neighbourhood (synthetic demo names of Milan ALER areas); absent for other points. */
+  neighbourhood?: string | null;
   /** The job centre a decentralised desk belongs to. */
   parentCode: string | null;
 }

@@ -43,11 +43,11 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
 const AFOL_JOB_CENTRE_TOWNS: readonly string[] = ['015077', '015093', '015142', '015118', '015130', '015182', '015189', '015192'];
 
 /** Decentralised CPI Milano desks in public-housing neighbourhoods (domain.md §9, §14). */
-const MILAN_DESKS: readonly { code: string; name: string; address: string }[] = [
-  { code: 'DESK-015-SANSIRO', name: 'Sportello CPI quartiere San Siro', address: 'Via Paravia 26' },
-  { code: 'DESK-015-PONTELAMBRO', name: 'Sportello CPI quartiere Ponte Lambro', address: 'Quartiere Ponte Lambro' },
-  { code: 'DESK-015-BOIFAVA', name: 'Sportello CPI via Boifava', address: 'Via Boifava' },
-  { code: 'DESK-015-JENNER', name: 'Sportello CPI viale Jenner', address: 'Viale Jenner' },
+const MILAN_DESKS: readonly { code: string; name: string; address: string; neighbourhood: string }[] = [
+  { code: 'DESK-015-SANSIRO', name: 'Sportello CPI quartiere San Siro', address: 'Via Paravia 26', neighbourhood: 'San Siro' },
+  { code: 'DESK-015-PONTELAMBRO', name: 'Sportello CPI quartiere Ponte Lambro', address: 'Quartiere Ponte Lambro', neighbourhood: 'Ponte Lambro' },
+  { code: 'DESK-015-BOIFAVA', name: 'Sportello CPI via Boifava', address: 'Via Boifava', neighbourhood: 'Stadera' },
+  { code: 'DESK-015-JENNER', name: 'Sportello CPI viale Jenner', address: 'Viale Jenner', neighbourhood: 'Jenner' },
 ];
 
 const municipalityByCode = new Map<string, Municipality>(LOMBARDY_MUNICIPALITIES.map((m) => [m.istatCode, m]));
@@ -105,7 +105,7 @@ function point(
   municipalityCode: string,
   address: string,
   manager: string,
-  extra: { publicHousingNeighbourhood?: boolean; parentCode?: string | null } = {},
+  extra: { publicHousingNeighbourhood?: boolean; neighbourhood?: string | null; parentCode?: string | null } = {},
 ): DatasetServicePoint {
   return {
     code,
@@ -116,6 +116,7 @@ function point(
     address,
     manager,
     publicHousingNeighbourhood: extra.publicHousingNeighbourhood ?? false,
+    neighbourhood: extra.neighbourhood ?? null,
     parentCode: extra.parentCode ?? null,
   };
 }
@@ -149,6 +150,7 @@ export function buildServicePoints(): DatasetServicePoint[] {
     points.push(
       point(desk.code, 'JOB_CENTRE_DESK', desk.name, '015146', desk.address, 'AFOL Metropolitana - CPI Milano', {
         publicHousingNeighbourhood: true,
+        neighbourhood: desk.neighbourhood,
         parentCode: SERVICE_POINT_CODES.milanJobCentre,
       }),
     );

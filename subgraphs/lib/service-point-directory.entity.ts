@@ -41,4 +41,8 @@ export class ServicePointDirectoryEntry {
   /** Three-digit ISTAT province code of the seat. */
   @Property({ type: 'string', length: 3 })
   province!: string;
+
+  /** The public-housing neighbourhood a job-centre desk serves (ServicePoint.neighbourhood); null for other points. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  neighbourhood?: string | null;
 }

@@ -26,6 +26,7 @@ import { StatusCheckResolver } from './status-check/status-check.resolver';
 import { personStatus } from './status-check/status-check.service';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerPactsResolver } from './worker/worker.resolver';
+import { NeighbourhoodDeskPactsResolver } from './neighbourhood-desk/neighbourhood-desk.resolver';
 
 /** Loads an entity by the key of a representation; a key that is not a string is no row. */
 function byKey<T>(key: unknown, loader: { load: (key: string) => Promise<T | null> }): Promise<T | null> {
@@ -51,6 +52,7 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
     DigitalActivationPact,
   ],
   resolvers: [
+    NeighbourhoodDeskPactsResolver,
     ServicePactResolver,
     SocialInclusionPactResolver,
     HouseholdResolver,

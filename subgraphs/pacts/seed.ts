@@ -30,6 +30,7 @@ export async function seedPacts(em: EntityManager, data: Dataset): Promise<void>
     kind: enumValue(ServicePointKind, point.kind, `servicePoints[${i}].kind`),
     municipality: point.municipality,
     province: point.province,
+    neighbourhood: point.neighbourhood ?? null,
   }));
   const households = data.households.map((h) => ({ id: h.id, municipality: h.municipality }));
   const members = data.households.flatMap((h, i) =>

@@ -11,6 +11,7 @@ import { AppointmentReminderResolver, AppointmentResolver } from './appointment/
 import { resolveAppointmentReference } from './appointment/appointment.reference';
 import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
 import { DeskContactResolver } from './desk-contact/desk-contact.resolver';
+import { NeighbourhoodDeskResolver } from './neighbourhood-desk/neighbourhood-desk.resolver';
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
 import { PersonCompetence } from './competence/person-competence.entity';
@@ -27,7 +28,7 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder, PersonCompetence],
   // The catalogue of roles and purposes and the administration of partner credentials live
   // here, with the other reference data (the directory).
-  resolvers: [ServicePointResolver, ReferralResolver, TransferResolver, DeskContactResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
+  resolvers: [ServicePointResolver, ReferralResolver, TransferResolver, DeskContactResolver, NeighbourhoodDeskResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
   referenceResolvers: {
     ServicePoint: { __resolveReference: resolveServicePointReference },
     Referral: { __resolveReference: resolveReferralReference },

@@ -47,6 +47,7 @@ export async function seedReferrals(em: EntityManager, data: Dataset): Promise<v
         address: p.address,
         manager: p.manager,
         publicHousingNeighbourhood: p.publicHousingNeighbourhood,
+        neighbourhood: p.neighbourhood ?? null,
         parent: p.parentCode,
       })),
     );

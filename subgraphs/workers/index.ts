@@ -23,6 +23,7 @@ import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entit
 import { Worker } from './worker/worker.entity';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerResolver } from './worker/worker.resolver';
+import { NeighbourhoodDeskDidsResolver } from './neighbourhood-desk/neighbourhood-desk.resolver';
 
 /** What the workers subgraph exports in bulk for a Cassa Edile. */
 const WORKERS_EXPORTS = { REGISTRY: registryExport, TRAINING: trainingExport };
@@ -42,7 +43,7 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     EmploymentLink,
     ExportJob,
   ],
-  resolvers: [AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, DidChangeProposalResolver, PersonStatusResolver, WorkerExportResolver],
+  resolvers: [NeighbourhoodDeskDidsResolver, AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, DidChangeProposalResolver, PersonStatusResolver, WorkerExportResolver],
   orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },

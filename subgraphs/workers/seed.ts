@@ -55,7 +55,7 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
   await insertChunked(
     em,
     ServicePointDirectoryEntry,
-    data.servicePoints.map((p) => ({ code: p.code, kind: p.kind as ServicePointKind, municipality: p.municipality, province: p.province })),
+    data.servicePoints.map((p) => ({ code: p.code, kind: p.kind as ServicePointKind, municipality: p.municipality, province: p.province, neighbourhood: p.neighbourhood ?? null })),
   );
   await insertChunked(
     em,

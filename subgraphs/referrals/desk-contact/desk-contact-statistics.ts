@@ -9,7 +9,7 @@ import { referralsSettings } from '../settings';
 import { DeskNeed, DeskStatisticsDimension, DeskUserType } from './desk-contact.codes';
 import { DeskContact } from './desk-contact.entity';
 import { type DeskStatisticsPeriodInput } from './desk-contact.input';
-import { type FrequencyCell, suppressedCells } from './desk-contact.suppression';
+import { type FrequencyCell, suppressedCells } from '../../lib/suppression';
 
 /** Longest period of one table. */
 export const MAX_STATISTICS_MONTHS = 36;
@@ -94,7 +94,7 @@ function checkRequest(period: DeskStatisticsPeriodInput, groupBy: DeskStatistics
  * The municipality's periodic view (seed 003 art. 2: "tipologia di utenza e bisogno
  * manifestato"): counts of the contacts of the sportelli sociali in the caller's territory
  * (token `territory`), over whole days in Europe/Rome, as the full cross-classification of
- * the dimensions asked for, with disclosure control (desk-contact.suppression.ts). Contacts
+ * the dimensions asked for, with disclosure control (lib/suppression.ts). Contacts
  * whose consent was withdrawn are counted too: they hold no identity any more.
  */
 export async function deskContactStatistics(ctx: ReferralsContext, period: DeskStatisticsPeriodInput, groupBy: DeskStatisticsDimension[]): Promise<DeskContactStatistics> {

@@ -13,7 +13,7 @@ export class DeskConsentInput {
 
 @InputType({ description: 'A contact at a sportello sociale.' })
 export class RegisterDeskContactInput {
-  @Field(() => ID, { description: 'Code of the sportello sociale (a SOCIAL_DESK service point).' })
+  @Field(() => ID, { description: 'Code of the sportello sociale (a SOCIAL_DESK service point), or of a job-centre desk in a public-housing neighbourhood for an outreach contact.' })
   deskCode!: string;
 
   @Field(() => DeskConsentInput, { nullable: true, description: 'The person\'s consent: required (nullable only so that its absence is listed with every other problem).' })

@@ -49,7 +49,7 @@ export class DeskContactResolver {
 
   @Mutation(() => DeskContact, {
     nullable: true,
-    description: 'Registers a contact at a sportello sociale, on the person\'s recorded consent (required). Every problem is listed in one BAD_USER_INPUT. The contact belongs to the caller\'s organisation.',
+    description: 'Registers a contact at a sportello sociale, or an outreach contact at a job-centre desk in a public-housing neighbourhood, on the person\'s recorded consent (required). Every problem is listed in one BAD_USER_INPUT. The contact belongs to the caller\'s organisation.',
   })
   registerDeskContact(@Arg('input', () => RegisterDeskContactInput, { description: 'The contact.' }) input: RegisterDeskContactInput, @Ctx() ctx: ReferralsContext): Promise<DeskContact> {
     return new DeskContactService(ctx).register(input);

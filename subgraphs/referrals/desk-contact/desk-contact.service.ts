@@ -3,7 +3,7 @@ import { isUuid } from '../../lib/validation';
 import { type ReferralsContext } from '../context';
 import { type Referral, ReferralLegalBasis, ReferralReason, ReferralState } from '../referral/referral.entity';
 import { ReferralService } from '../referral/referral.service';
-import { ServicePointKind } from '../service-point/service-point.entity';
+import { type ServicePoint, ServicePointKind } from '../service-point/service-point.entity';
 import { DeskContactAction } from './desk-contact.codes';
 import { DeskContact, DeskContactEvent } from './desk-contact.entity';
 import { type ReferFromDeskContactInput, type RegisterDeskContactInput } from './desk-contact.input';
@@ -19,6 +19,16 @@ export const DESK_REFERRAL_REASONS: Readonly<Partial<Record<ServicePointKind, Re
 const WITHDRAWABLE: readonly ReferralState[] = [ReferralState.SENT, ReferralState.ACCEPTED];
 
 /**
+ * Where contacts are registered: a sportello sociale, or a job-centre desk in a
+ * public-housing neighbourhood, where the partners of the ALER protocol (seed 004: ALER's
+ * community managers, accredited operators) register their outreach contacts on the same
+ * consent and under the same organisation scope.
+ */
+function takesDeskContacts(desk: ServicePoint): boolean {
+  return desk.kind === ServicePointKind.SOCIAL_DESK || (desk.kind === ServicePointKind.JOB_CENTRE_DESK && desk.neighbourhood != null);
+}
+
+/**
  * The sportello sociale's contacts: registration on consent, referral through the
  * referral state machine, withdrawal of consent. Every check comes before any write, and
  * each change writes its history entry (who, when, why, purpose) in the same transaction.
@@ -31,7 +41,7 @@ export class DeskContactService {
     const problems: InputProblem[] = [];
     const desk = await this.ctx.loaders.servicePointByCode.load(input.deskCode);
     if (!desk) problems.push({ path: 'input.deskCode', message: 'no service point has this code' });
-    else if (desk.kind !== ServicePointKind.SOCIAL_DESK) problems.push({ path: 'input.deskCode', message: 'must be a sportello sociale (SOCIAL_DESK)' });
+    else if (!takesDeskContacts(desk)) problems.push({ path: 'input.deskCode', message: 'must be a sportello sociale (SOCIAL_DESK) or a job-centre desk in a public-housing neighbourhood' });
     if (!input.consent) problems.push({ path: 'input.consent', message: 'the person\'s recorded consent is required (legal basis: consent)' });
     else if (input.consent.givenAt > now) problems.push({ path: 'input.consent.givenAt', message: 'must not be in the future' });
     if (input.contactedAt && input.contactedAt > now) problems.push({ path: 'input.contactedAt', message: 'must not be in the future' });

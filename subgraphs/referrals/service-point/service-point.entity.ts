@@ -59,6 +59,11 @@ export class ServicePoint {
   @Property({ type: 'boolean' })
   publicHousingNeighbourhood!: boolean;
 
+  @Field(() => String, { nullable: true, description: 'The public-housing neighbourhood (quartiere ERP, ALER) a desk serves, e.g. San Siro; null for other points. Its desks are the ones the neighbourhood-desk indicators count.' })
+  @Index()
+  @Property({ type: 'string', length: 100, nullable: true })
+  neighbourhood?: string | null;
+
   /** The job centre a decentralised desk belongs to; exposed through a loader. */
   @ManyToOne(() => ServicePoint, { nullable: true, deleteRule: 'restrict' })
   parent?: ServicePoint | null;

@@ -154,6 +154,7 @@ export const LEAF: Record<string, Leaf> = {
   'ServicePoint.address': direct<DatasetServicePoint>((s) => s.address),
   'ServicePoint.manager': direct<DatasetServicePoint>((s) => s.manager),
   'ServicePoint.publicHousingNeighbourhood': direct<DatasetServicePoint>((s) => s.publicHousingNeighbourhood),
+  'ServicePoint.neighbourhood': direct<DatasetServicePoint>((s) => s.neighbourhood ?? null),
 };
 
 /** An entity-valued field: the data-set rows it leads to (before the caller's row scope), and their GraphQL type. */

@@ -17,6 +17,7 @@ const point = (code: string, kind: DatasetServicePoint['kind'], parentCode: stri
   address: 'Via Esempio 1',
   manager: 'AFOL Metropolitana',
   publicHousingNeighbourhood: kind === 'JOB_CENTRE_DESK',
+  neighbourhood: kind === 'JOB_CENTRE_DESK' ? 'Ponte Lambro' : null,
   parentCode,
 });
 
@@ -92,15 +93,15 @@ describe('seeding the referrals subgraph', () => {
   });
   afterAll(() => graph.close());
 
-  it('stores the service points with their parents', async () => {
-    const res = await graph.query<{ servicePoints: { nodes: { code: string; kind: string; publicHousingNeighbourhood: boolean; parent: { code: string } | null }[] } }>(
-      '{ servicePoints { nodes { code kind publicHousingNeighbourhood parent { code } } } }',
+  it('stores the service points with their parents and neighbourhoods', async () => {
+    const res = await graph.query<{ servicePoints: { nodes: { code: string; kind: string; publicHousingNeighbourhood: boolean; neighbourhood: string | null; parent: { code: string } | null }[] } }>(
+      '{ servicePoints { nodes { code kind publicHousingNeighbourhood neighbourhood parent { code } } } }',
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?.servicePoints.nodes).toEqual([
-      { code: 'CPI-MILANO', kind: 'JOB_CENTRE', publicHousingNeighbourhood: false, parent: null },
-      { code: 'DESK-PONTE-LAMBRO', kind: 'JOB_CENTRE_DESK', publicHousingNeighbourhood: true, parent: { code: 'CPI-MILANO' } },
-      { code: 'SS-MILANO', kind: 'SOCIAL_SERVICES', publicHousingNeighbourhood: false, parent: null },
+      { code: 'CPI-MILANO', kind: 'JOB_CENTRE', publicHousingNeighbourhood: false, neighbourhood: null, parent: null },
+      { code: 'DESK-PONTE-LAMBRO', kind: 'JOB_CENTRE_DESK', publicHousingNeighbourhood: true, neighbourhood: 'Ponte Lambro', parent: { code: 'CPI-MILANO' } },
+      { code: 'SS-MILANO', kind: 'SOCIAL_SERVICES', publicHousingNeighbourhood: false, neighbourhood: null, parent: null },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FrequencyCell, suppressedCells } from '../../../subgraphs/referrals/desk-contact/desk-contact.suppression';
+import { type FrequencyCell, suppressedCells } from '../../../subgraphs/lib/suppression';
 import { feasibleValues, type KnownTotal } from '../../utils/disclosure';
 
 /** A two-way table (rows x columns) of counts as frequency cells, row by row. */

@@ -50,3 +50,6 @@ export function suppressedCells(cells: readonly FrequencyCell[], threshold: numb
 function rank(count: number): number {
   return count === 0 ? Number.MAX_SAFE_INTEGER : count;
 }
+
+/** The least minimum cell count (SISTAN rule 5(1)(a)); a subgraph may configure more, never less. */
+export const MIN_CELL_COUNT = 3;
