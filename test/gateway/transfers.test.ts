@@ -45,7 +45,7 @@ describe('transfers through the gateway', () => {
       { input: { members: [{ fiscalCode: unknown }] } },
       await socialWorkerMilan(),
     );
-    expect(res.data!.referHouseholdMembersToJobCentre.members.map((m) => m.outcome)).toEqual(['UNKNOWN_PERSON']);
+    expect(res.data!.referHouseholdMembersToJobCentre.members.map((m) => m.outcome)).toEqual(['NOT_FOUND']);
     // An unknown person was never loaded: nothing of theirs was processed.
     expect((await graph.audit!.query({ person: unknown }, { first: 10 })).records).toHaveLength(0);
   });

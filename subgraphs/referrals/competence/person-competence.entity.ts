@@ -13,7 +13,7 @@ import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
  * Subgraphs do not call each other while answering a request, so a referral is decided on
  * this replica. It is seeded from the data set (`seed.ts`); like the service-point
  * directory replicated the other way, a later issue keeps it in sync from the owners'
- * events. A person absent from it is UNKNOWN_PERSON.
+ * events. A person absent from it is NOT_FOUND.
  */
 @Entity({ tableName: 'person_competence' })
 export class PersonCompetence {

@@ -117,13 +117,14 @@ export class TransferService {
       facts,
       from: null,
     });
-    if (!facts) return refused(TransferOutcome.UNKNOWN_PERSON);
+    // Unknown, or outside the caller's territory: answered alike (an out-of-scope row is as if unknown).
+    if (!facts) return refused(TransferOutcome.NOT_FOUND);
     const jobCentre = competentJobCentre(facts, directory);
     const social = competentSocialServices(facts, directory);
     const [to, from] = direction === 'toJobCentre' ? [jobCentre, social] : [social, jobCentre];
     const caller = this.ctx.caller;
     // Nothing about a person outside the caller's territory, not even their competent service.
-    if (!from || !caller || !inCallerTerritory(caller, from.point)) return refused(TransferOutcome.NOT_IN_YOUR_TERRITORY);
+    if (!from || !caller || !inCallerTerritory(caller, from.point)) return refused(TransferOutcome.NOT_FOUND);
     if (!to) return refused(TransferOutcome.NO_COMPETENT_SERVICE);
     return {
       transfer: { fiscalCode, outcome: TransferOutcome.SENT, referral: null, competentServicePoint: to.point, competenceRule: to.rule },

@@ -8,9 +8,8 @@ import { ServicePoint } from '../service-point/service-point.entity';
 export enum TransferOutcome {
   SENT = 'SENT',
   ALREADY_REFERRED = 'ALREADY_REFERRED',
-  UNKNOWN_PERSON = 'UNKNOWN_PERSON',
+  NOT_FOUND = 'NOT_FOUND',
   NO_COMPETENT_SERVICE = 'NO_COMPETENT_SERVICE',
-  NOT_IN_YOUR_TERRITORY = 'NOT_IN_YOUR_TERRITORY',
 }
 registerEnumType(TransferOutcome, {
   name: 'TransferOutcome',
@@ -18,9 +17,11 @@ registerEnumType(TransferOutcome, {
   valuesConfig: {
     SENT: { description: 'A referral was written and SENT to the competent service point.' },
     ALREADY_REFERRED: { description: 'An open referral of the person in the same direction exists: it is returned and nothing is written (a re-send is idempotent).' },
-    UNKNOWN_PERSON: { description: 'The platform does not know the person: nothing is written.' },
+    NOT_FOUND: {
+      description:
+        "The platform does not know the person, or the person is not in the charge of a service of the caller's territory (their municipality for social services, the competent job centre for a job centre). The two are not told apart, as for every row outside a caller's scope: nothing is written and nothing is said of the person.",
+    },
     NO_COMPETENT_SERVICE: { description: 'No competent service point (job centre or social services) can be determined: nothing is written.' },
-    NOT_IN_YOUR_TERRITORY: { description: 'The person is not in the charge of a service of the caller\'s territory (their municipality for social services, the competent job centre for a job centre): nothing is written.' },
   },
 });
 

@@ -96,9 +96,9 @@ describe('transfers between social services and job centres (RdC Annex 5 §1.1-1
       expect(members.map((m) => [m.fiscalCode, m.outcome, m.competenceRule, m.competentServicePoint?.code ?? null])).toEqual([
         [PEOPLE.didInCremona.fiscalCode, 'SENT', 'AVAILABILITY_DECLARATION', POINTS.jobCentreCremona.code],
         [PEOPLE.milanese.fiscalCode, 'SENT', 'DOMICILE', POINTS.jobCentre.code],
-        [UNKNOWN, 'UNKNOWN_PERSON', null, null],
-        // Nothing is said of a person outside the caller's municipality, not even their job centre.
-        [PEOPLE.cremonese.fiscalCode, 'NOT_IN_YOUR_TERRITORY', null, null],
+        [UNKNOWN, 'NOT_FOUND', null, null],
+        // A person outside the caller's municipality is answered exactly like an unknown one.
+        [PEOPLE.cremonese.fiscalCode, 'NOT_FOUND', null, null],
         // In the charge of Milan's social services (the inclusion pact), but no job centre in the province of Bergamo.
         [PEOPLE.bergamascoPactInMilan.fiscalCode, 'NO_COMPETENT_SERVICE', null, null],
         [PEOPLE.pactAtDesk.fiscalCode, 'SENT', 'SERVICE_PACT', POINTS.desk.code],
@@ -180,9 +180,10 @@ describe('transfers between social services and job centres (RdC Annex 5 §1.1-1
       const motivation = 'Bisogni complessi oltre il lavoro emersi al colloquio';
       // Competent job centre by DID: Cremona, outside the operator's province.
       const elsewhere = (await toSocialServices(PEOPLE.didInCremona.fiscalCode, motivation)).data!.referToSocialServices.person;
-      expect(elsewhere).toMatchObject({ outcome: 'NOT_IN_YOUR_TERRITORY', referral: null, competentServicePoint: null });
+      expect(elsewhere).toMatchObject({ outcome: 'NOT_FOUND', referral: null, competentServicePoint: null, competenceRule: null });
       const unknown = (await toSocialServices(UNKNOWN, motivation)).data!.referToSocialServices.person;
-      expect(unknown.outcome).toBe('UNKNOWN_PERSON');
+      // An unknown person and one outside the territory cannot be told apart.
+      expect({ ...unknown, fiscalCode: null }).toEqual({ ...elsewhere, fiscalCode: null });
       expect(await written()).toBe(0);
     });
   });
