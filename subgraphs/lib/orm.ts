@@ -109,3 +109,24 @@ export async function insertChunked<T extends object>(em: EntityManager, entity:
     await em.insertMany(entity, rows.slice(start, start + INSERT_CHUNK) as never[]);
   }
 }
+
+/**
+ * Runs `work` in a transaction on the request's own entity manager (not a fork, so the
+ * entities it loaded stay managed), committing what `work` left to flush, or rolling back
+ * and rethrowing when it throws; `finally` runs either way (e.g. to clear loaders whose
+ * cached rows the transaction may have changed).
+ */
+export async function inRequestTransaction<T>(em: EntityManager, work: () => Promise<T>, options: { onRollback?: () => void; finally?: () => void } = {}): Promise<T> {
+  await em.begin();
+  try {
+    const result = await work();
+    await em.commit();
+    return result;
+  } catch (error) {
+    await em.rollback();
+    options.onRollback?.();
+    throw error;
+  } finally {
+    options.finally?.();
+  }
+}

@@ -4,6 +4,7 @@ import { type Employer } from '../employer/employer.entity';
 import { type MandatoryNotice } from '../mandatory-notice/mandatory-notice.entity';
 import { legalDay } from '../../lib/dates';
 import { OutboxEvent } from '../../lib/outbox/outbox-event.entity';
+import { inRequestTransaction } from '../../lib/orm';
 
 /** Topic of the events that carry a mandatory notice to a Cassa Edile (integrated mode). */
 export const NOTICE_TOPIC = 'cassa-edile.notice';
@@ -71,13 +72,8 @@ export function queueNoticeEvent(em: EntityManager, notice: MandatoryNotice, emp
  * (on SQLite writers are serialised anyway).
  */
 export async function flushWithOutbox(em: EntityManager): Promise<void> {
-  await em.begin();
-  try {
+  await inRequestTransaction(em, async () => {
     if (em.getPlatform() instanceof PostgreSqlPlatform) await em.getConnection().execute(`select pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`, [], 'all', em.getTransactionContext());
     await em.flush();
-    await em.commit();
-  } catch (error) {
-    await em.rollback();
-    throw error;
-  }
+  });
 }

@@ -19,6 +19,7 @@ import {
   ReminderStatus,
 } from './appointment.entity';
 import { type CancelAppointmentInput, type RecordAppointmentOutcomeInput, type RecordReminderDeliveryInput, type RescheduleAppointmentInput, type ScheduleAppointmentInput } from './appointment.input';
+import { inRequestTransaction } from '../../lib/orm';
 
 /**
  * Days before the appointment at which a reminder is due, per channel, at the same time of
@@ -304,19 +305,8 @@ export class AppointmentService {
     return appointment;
   }
 
-  private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
-    const em = this.ctx.em;
-    await em.begin();
-    try {
-      const result = await work();
-      await em.commit();
-      return result;
-    } catch (error) {
-      await em.rollback();
-      throw error;
-    } finally {
-      this.ctx.loaders.appointmentsByReferral.clearAll();
-    }
+  private inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return inRequestTransaction(this.ctx.em, work, { finally: () => this.ctx.loaders.appointmentsByReferral.clearAll() });
   }
 
   private record(appointment: Appointment, sequence: number, fromState: AppointmentState | null, toState: AppointmentState, at: Date, note: string | null): void {

@@ -7,6 +7,7 @@ import { type ServicePoint, ServicePointKind } from '../service-point/service-po
 import { DeskContactAction } from './desk-contact.codes';
 import { DeskContact, DeskContactEvent } from './desk-contact.entity';
 import { type ReferFromDeskContactInput, type RegisterDeskContactInput } from './desk-contact.input';
+import { inRequestTransaction } from '../../lib/orm';
 
 /** Where a desk sends people, with the coded reason the referral carries (domain.md §9, local flows). */
 export const DESK_REFERRAL_REASONS: Readonly<Partial<Record<ServicePointKind, ReferralReason>>> = {
@@ -138,19 +139,8 @@ export class DeskContactService {
     return { contact, history: await this.ctx.loaders.eventsByDeskContact.load(contact.id) };
   }
 
-  private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
-    const em = this.ctx.em;
-    await em.begin();
-    try {
-      const result = await work();
-      await em.commit();
-      return result;
-    } catch (error) {
-      await em.rollback();
-      throw error;
-    } finally {
-      this.ctx.loaders.eventsByDeskContact.clearAll();
-    }
+  private inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return inRequestTransaction(this.ctx.em, work, { finally: () => this.ctx.loaders.eventsByDeskContact.clearAll() });
   }
 
   private record(contact: DeskContact, sequence: number, action: DeskContactAction, at: Date, note: string, referralId: string | null = null): void {

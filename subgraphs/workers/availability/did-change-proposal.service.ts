@@ -8,6 +8,7 @@ import { DID_TRANSITIONS } from './availability.entity';
 import { AvailabilityService } from './availability.service';
 import { DidChangeProposal, DidChangeProposalStatus, SANCTION_KINDS, TARGET_STATUS } from './did-change-proposal.entity';
 import { type ConfirmDidChangeProposalInput, type DidChangeProposalsArgs, type ProposeDidSanctionInput, type RejectDidChangeProposalInput } from './did-change-proposal.input';
+import { inRequestTransaction } from '../../lib/orm';
 
 /** Row type of the access policy that proposals are scoped by (the territory of their DID). */
 export const PROPOSAL_ROW_TYPE = 'DidChangeProposal';
@@ -55,24 +56,22 @@ export class DidChangeProposalService {
     const em = this.ctx.em;
     const availability = new AvailabilityService(this.ctx);
     const decision = { status: DidChangeProposalStatus.CONFIRMED, decidedBy: operator, decidedAt: new Date(), decisionReason: input.reason?.trim() ?? null, purpose: this.ctx.caller?.purpose ?? null };
-    await em.begin();
-    try {
-      // Claimed with a conditional update: of two operators deciding at once, one wins.
-      await this.claim(proposal, decision);
-      availability.applyTransition(declaration, proposal.toStatus, effectiveOn, decision.decisionReason ?? proposal.proposalReason, {
-        causeKind: proposal.kind,
-        causeReference: proposal.causeReference,
-        noticeCode: proposal.noticeCode ?? null,
-        proposalId: proposal.id,
-        proposedBy: proposal.proposedBy,
-      });
-      em.assign(proposal, decision);
-      await em.commit();
-    } catch (error) {
-      await em.rollback();
-      em.clear();
-      throw error;
-    }
+    await inRequestTransaction(
+      em,
+      async () => {
+        // Claimed with a conditional update: of two operators deciding at once, one wins.
+        await this.claim(proposal, decision);
+        availability.applyTransition(declaration, proposal.toStatus, effectiveOn, decision.decisionReason ?? proposal.proposalReason, {
+          causeKind: proposal.kind,
+          causeReference: proposal.causeReference,
+          noticeCode: proposal.noticeCode ?? null,
+          proposalId: proposal.id,
+          proposedBy: proposal.proposedBy,
+        });
+        em.assign(proposal, decision);
+      },
+      { onRollback: () => em.clear() },
+    );
     availability.clearDeclaration(declaration);
     return proposal;
   }
