@@ -7,6 +7,7 @@ import { loadGatewayConfig, subgraphUrlVariable } from '../gateway/config';
 import { subgraphModules } from '../subgraphs';
 import { loadSubgraphConfig } from '../subgraphs/lib/config';
 import { originOf, ProcessGroup } from './processes';
+import { eventsOriginVariable, type EventRecipient } from '../subgraphs/lib/outbox/internal-events';
 import { seedIfEmpty } from './seed/run';
 import { loadAuditConfig, openAuditStore } from '../subgraphs/lib/audit';
 import { DEFAULT_KEYS_DIR, ensureDevelopmentKeys } from '../subgraphs/lib/auth/keys';
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
   internalEnv.EXPORT_LINK_SECRET ??= developmentSecret('export-links.secret');
   const workersConfig = subgraphs.find((s) => s.name === 'workers');
   if (workersConfig) internalEnv.WORKERS_EVENTS_URL ??= `${originOf(workersConfig.host, workersConfig.port)}/events/employment.link`;
+  // The pacts and referrals outboxes reach the other subgraphs at <origin>/events/<topic>.
+  for (const config of subgraphs) internalEnv[eventsOriginVariable(config.name as EventRecipient)] ??= originOf(config.host, config.port);
   const gatewayEnv: NodeJS.ProcessEnv = { ...process.env };
   const started = [];
   for (const config of subgraphs) {

@@ -1,4 +1,7 @@
 import { type SubgraphModule } from '../lib/subgraph';
+import { internalEventDispatcher } from '../lib/outbox/internal-events';
+import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
+import { PACTS_EVENT_ROUTES } from './events';
 import { type PactsContext } from './context';
 import { Household, HouseholdMember } from './household/household.entity';
 import { HouseholdMemberResolver, HouseholdResolver } from './household/household.resolver';
@@ -40,6 +43,7 @@ function byKey<T>(key: unknown, loader: { load: (key: string) => Promise<T | nul
 export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
   name: 'pacts',
   entities: [
+    OutboxEvent,
     ServicePointDirectoryEntry,
     ServicePact,
     ServicePactStateChange,
@@ -88,4 +92,5 @@ export const pactsSubgraph: SubgraphModule<PactsLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
+  background: internalEventDispatcher(PACTS_EVENT_ROUTES),
 };

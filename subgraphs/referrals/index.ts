@@ -1,6 +1,9 @@
 import { AccessCatalogueResolver } from '../lib/auth/catalogue.resolver';
 import { CredentialSuspensionResolver } from '../lib/security/suspension.resolver';
 import { type SubgraphModule } from '../lib/subgraph';
+import { internalEventDispatcher } from '../lib/outbox/internal-events';
+import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
+import { REFERRALS_EVENT_ROUTES } from './events';
 import { createLoaders, type ReferralsLoaders } from './loaders';
 import { migrations } from './migrations';
 import { rowScopes } from './scopes';
@@ -25,7 +28,7 @@ import { WorkerReferralsResolver } from './worker/worker.resolver';
 /** The referrals subgraph: service points and the referrals of people between them, and the catalogue of roles and purposes. */
 export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   name: 'referrals',
-  entities: [ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder, PersonCompetence],
+  entities: [OutboxEvent, ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder, PersonCompetence],
   // The catalogue of roles and purposes and the administration of partner credentials live
   // here, with the other reference data (the directory).
   resolvers: [ServicePointResolver, ReferralResolver, TransferResolver, DeskContactResolver, NeighbourhoodDeskResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
@@ -39,4 +42,5 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
+  background: internalEventDispatcher(REFERRALS_EVENT_ROUTES),
 };

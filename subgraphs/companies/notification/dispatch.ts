@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigError, env, readEnv } from '../../lib/config';
+import { readEnv } from '../../lib/config';
+import { readOutboxSettings } from '../../lib/outbox/internal-events';
 import { OutboxDispatcher } from '../../lib/outbox/dispatcher';
 import { type BackgroundWork, type SubgraphModule } from '../../lib/subgraph';
 import { EMPLOYMENT_LINK_TOPIC, WORKERS_RECIPIENT } from '../relationship/relationship.events';
@@ -16,23 +17,16 @@ import { loadCassaEdileWebhooks } from './webhooks';
  */
 export const dispatchCassaEdileNotifications: NonNullable<SubgraphModule['background']> = ({ db, logger, production, env: source }): BackgroundWork | null => {
   const webhooks = loadCassaEdileWebhooks(source);
-  const settings = readEnv(
+  const settings = readOutboxSettings(source);
+  const links = readEnv(
     {
-      OUTBOX_MAX_ATTEMPTS: env.positiveInt(8),
-      OUTBOX_BASE_DELAY_MS: env.positiveInt(1000),
-      OUTBOX_MAX_DELAY_MS: env.positiveInt(300_000),
-      OUTBOX_TIMEOUT_MS: env.positiveInt(10_000),
-      OUTBOX_LEASE_MS: z.coerce.number().int().positive().optional(),
       WORKERS_EVENTS_URL: z.string().url('must be a URL').optional(),
       INTERNAL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     },
     source,
   );
-  const leaseMs = settings.OUTBOX_LEASE_MS ?? Math.max(60_000, settings.OUTBOX_TIMEOUT_MS * 2);
-  // A lease that ran out mid-request would let another process send the event at the same time.
-  if (leaseMs <= settings.OUTBOX_TIMEOUT_MS) throw new ConfigError([{ variable: 'OUTBOX_LEASE_MS', message: 'must be greater than OUTBOX_TIMEOUT_MS' }]);
   // The workers subgraph's employment links follow the relationships when both ends are configured.
-  const workers = settings.WORKERS_EVENTS_URL && settings.INTERNAL_EVENTS_SECRET ? { url: settings.WORKERS_EVENTS_URL, secret: settings.INTERNAL_EVENTS_SECRET } : null;
+  const workers = links.WORKERS_EVENTS_URL && links.INTERNAL_EVENTS_SECRET ? { url: links.WORKERS_EVENTS_URL, secret: links.INTERNAL_EVENTS_SECRET } : null;
   if (webhooks.length === 0) logger.info({}, 'no Cassa Edile webhook registered: notifications wait in the pull feed');
   if (!workers) logger.warn({}, 'WORKERS_EVENTS_URL or INTERNAL_EVENTS_SECRET not set: employment links are not sent to the workers subgraph');
   if (webhooks.length === 0 && !workers) return null;
@@ -41,11 +35,7 @@ export const dispatchCassaEdileNotifications: NonNullable<SubgraphModule['backgr
     orm: db.orm,
     endpointOf: (recipient, topic) =>
       topic === NOTICE_TOPIC ? (byCode.get(recipient) ?? null) : topic === EMPLOYMENT_LINK_TOPIC && recipient === WORKERS_RECIPIENT ? workers : null,
-    maxAttempts: settings.OUTBOX_MAX_ATTEMPTS,
-    baseDelayMs: settings.OUTBOX_BASE_DELAY_MS,
-    maxDelayMs: settings.OUTBOX_MAX_DELAY_MS,
-    timeoutMs: settings.OUTBOX_TIMEOUT_MS,
-    leaseMs,
+    ...settings,
     // Plain http only to a receiver on this machine, and never in production.
     allowInsecureLoopback: !production,
     logger,
