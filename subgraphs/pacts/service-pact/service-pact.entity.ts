@@ -131,6 +131,17 @@ export class ServicePact {
   @Enum({ items: () => GolPathway, type: 'string', nullable: true })
   golPathway?: GolPathway | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of the digital activation pact (PAD) the pact follows, for the ADI and SFL programmes (PAD before PSP); null for the others and for pacts recorded before the rule.',
+  })
+  @Property({ type: 'date', nullable: true })
+  activationPactSignedOn?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'SFL: the employment agencies or authorised intermediaries the person chose in the PAD (at least 3); null for the other programmes.' })
+  @Property({ type: 'json', nullable: true })
+  chosenIntermediaries?: string[] | null;
+
   @Field(() => ServicePactState, { nullable: true, description: 'Current state (stato).' })
   @Index()
   @Enum({ items: () => ServicePactState, type: 'string' })

@@ -15,6 +15,7 @@ import {
   ServicePactState,
   ServicePactStateChange,
 } from './service-pact.entity';
+import { checkActivationPact } from './activation-pact.rules';
 import { type ChangeServicePactStateInput, type CreateServicePactInput, type SignServicePactInput } from './service-pact.input';
 
 /** Reason recorded on a pact closed because a new pact of the same programme was signed. */
@@ -40,6 +41,7 @@ export class ServicePactService {
     if (input.programme !== ServicePactProgramme.GOL && input.golPathway != null) {
       problems.push({ path: 'input.golPathway', message: 'is only allowed when the programme is GOL' });
     }
+    const activation = await checkActivationPact(this.ctx.em, input, problems);
     if (problems.length) throw badUserInput(problems);
 
     const pact = this.ctx.em.create(ServicePact, {
@@ -48,6 +50,7 @@ export class ServicePactService {
       jobCentre: input.jobCentreCode,
       programme: input.programme,
       golPathway: input.golPathway ?? null,
+      ...activation,
       state: ServicePactState.PROPOSED,
       proposedOn: input.proposedOn,
       stateDate: input.proposedOn,

@@ -50,7 +50,7 @@ describe('invalid input is refused with BAD_USER_INPUT listing every problem, an
   it('refuses a GOL pathway on a pact of another programme', async () => {
     const person = newPerson();
     const res = await graph.query(CREATE_PACT, {
-      input: { ...person, jobCentreCode: 'CPI_MI_01', programme: 'ADI', golPathway: 'RESKILLING', proposedOn: '2024-01-10' },
+      input: { ...person, jobCentreCode: 'CPI_MI_01', programme: 'ORDINARY', golPathway: 'RESKILLING', proposedOn: '2024-01-10' },
     });
     expect(problemsOf(res)).toEqual([{ path: 'input.golPathway', message: 'is only allowed when the programme is GOL' }]);
   });
@@ -61,11 +61,11 @@ describe('invalid input is refused with BAD_USER_INPUT listing every problem, an
     });
     expect(gol.errors).toBeUndefined();
     expect(gol.data!.createServicePact.golPathway).toBe('WORK_AND_INCLUSION');
-    const sfl = await graph.query<{ createServicePact: { golPathway: string | null } }>(CREATE_PACT, {
-      input: { ...newPerson(), jobCentreCode: 'CPI_MI_01', programme: 'SFL', proposedOn: '2024-01-10' },
+    const ordinary = await graph.query<{ createServicePact: { golPathway: string | null } }>(CREATE_PACT, {
+      input: { ...newPerson(), jobCentreCode: 'CPI_MI_01', programme: 'ORDINARY', proposedOn: '2024-01-10' },
     });
-    expect(sfl.errors).toBeUndefined();
-    expect(sfl.data!.createServicePact.golPathway).toBeNull();
+    expect(ordinary.errors).toBeUndefined();
+    expect(ordinary.data!.createServicePact.golPathway).toBeNull();
   });
 
   it('lists every problem of a service pact state change at once', async () => {

@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261123081558 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "service_pact" add column "activation_pact_signed_on" date null, add column "chosen_intermediaries" jsonb null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "service_pact" drop column "activation_pact_signed_on", drop column "chosen_intermediaries";`);
+  }
+
+}
