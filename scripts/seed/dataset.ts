@@ -14,6 +14,7 @@ import { type Dataset } from './dataset.types';
 import { CodeRegistry, Geography, generateEmployers, generatePeople, Serial, trainingCourse, WINDOW_START } from './population';
 import { Random } from './random';
 import { buildServicePoints } from './reference';
+import { buildDeskContacts } from './desks';
 import { buildHouseholds, buildReferrals } from './social';
 
 /** Options of {@link generateDataset}. */
@@ -73,5 +74,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
     servicePacts: careers.servicePacts,
     inclusionPacts: social.inclusionPacts,
     referrals,
+    // Their own random source: the rest of the data set is the same as before they existed.
+    deskContacts: buildDeskContacts(new Random(seed + 3003), servicePoints, people.map((p) => p.worker), today),
   };
 }

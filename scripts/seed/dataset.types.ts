@@ -193,6 +193,24 @@ export interface DatasetReferral {
   history: DatasetReferralEvent[];
 }
 
+/** A contact at a sportello sociale or a job-centre desk in a public-housing neighbourhood, on consent (seeds 003, 004). */
+export interface DatasetDeskContact {
+  id: string;
+  deskCode: string;
+  /** The organisation that registered it: the row scope of the desk's operators. */
+  organisation: string;
+  /** The person, when they gave their fiscal code; null when anonymous or after a withdrawal of consent. */
+  fiscalCode: string | null;
+  workerId: string | null;
+  userType: string;
+  need: string;
+  outcome: string;
+  /** When the person came to the desk and gave consent (the same moment). */
+  contactedAt: string;
+  consentRecordedAs: string;
+  consentWithdrawnAt: string | null;
+}
+
 export interface Dataset {
   workers: DatasetWorker[];
   dids: DatasetDid[];
@@ -203,4 +221,5 @@ export interface Dataset {
   servicePacts: DatasetServicePact[];
   inclusionPacts: DatasetInclusionPact[];
   referrals: DatasetReferral[];
+  deskContacts: DatasetDeskContact[];
 }

@@ -4,6 +4,9 @@ import { type Dataset, type DatasetServicePoint } from '../../scripts/seed/datas
 import { addDays, today } from '../lib/dates';
 import { Referral, ReferralEvent, type ReferralLegalBasis, type ReferralReason, ReferralState } from './referral/referral.entity';
 import { PersonCompetence } from './competence/person-competence.entity';
+import { ConsentRecording, DeskContactAction, DeskNeed, DeskUserType, OrientationOutcome } from './desk-contact/desk-contact.codes';
+import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
+import { Purpose } from '../lib/identity';
 import { ServicePoint, type ServicePointKind } from './service-point/service-point.entity';
 import { referralsSettings } from './settings';
 import { insertChunked } from '../lib/orm';
@@ -93,7 +96,48 @@ export async function seedReferrals(em: EntityManager, data: Dataset): Promise<v
     await insertChunked(tx, Referral, referrals);
     await insertChunked(tx, ReferralEvent, events);
     await insertChunked(tx, PersonCompetence, personCompetence(data));
+    const { contacts, events: contactEvents } = deskContacts(data);
+    await insertChunked(tx, DeskContact, contacts);
+    await insertChunked(tx, DeskContactEvent, contactEvents);
   });
+}
+
+/** Who registered the demo desk contacts (the data set has no operators). */
+const DEMO_DESK_OPERATOR = 'demo-desk-operator';
+
+/**
+ * The desk contacts with their history, as `registerDeskContact` (purpose REFERRAL) and
+ * `withdrawDeskContactConsent` would have written them: a REGISTERED entry, and a
+ * CONSENT_WITHDRAWN one when the person withdrew (the identity is already erased in the data set).
+ */
+function deskContacts(data: Dataset): { contacts: EntityData<DeskContact>[]; events: EntityData<DeskContactEvent>[] } {
+  const contacts: EntityData<DeskContact>[] = [];
+  const events: EntityData<DeskContactEvent>[] = [];
+  for (const c of data.deskContacts) {
+    const contactedAt = new Date(c.contactedAt);
+    contacts.push({
+      id: c.id,
+      desk: c.deskCode,
+      organisation: c.organisation,
+      fiscalCode: c.fiscalCode,
+      workerId: c.workerId,
+      userType: c.userType as DeskUserType,
+      need: c.need as DeskNeed,
+      outcome: c.outcome as OrientationOutcome,
+      contactedAt,
+      consentGivenAt: contactedAt,
+      consentRecordedAs: c.consentRecordedAs as ConsentRecording,
+      consentWithdrawnAt: c.consentWithdrawnAt ? new Date(c.consentWithdrawnAt) : null,
+      recordedBy: DEMO_DESK_OPERATOR,
+      createdAt: contactedAt,
+    });
+    const entry = { contact: c.id, recordedBy: DEMO_DESK_OPERATOR, organisation: c.organisation, purpose: Purpose.REFERRAL, referralId: null };
+    events.push({ ...entry, id: randomUUID(), sequence: 1, action: DeskContactAction.REGISTERED, at: contactedAt, note: `consent ${c.consentRecordedAs}` });
+    if (c.consentWithdrawnAt) {
+      events.push({ ...entry, id: randomUUID(), sequence: 2, action: DeskContactAction.CONSENT_WITHDRAWN, at: new Date(c.consentWithdrawnAt), note: null });
+    }
+  }
+  return { contacts, events };
 }
 
 /** DID states in which a DID is active (domain.md §8.4: Inserita or Convalidata). */

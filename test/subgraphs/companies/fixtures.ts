@@ -152,6 +152,7 @@ export function dataset(parts: Partial<Pick<Dataset, 'employers' | 'notices' | '
     servicePacts: [],
     inclusionPacts: [],
     referrals: [],
+    deskContacts: [],
   };
 }
 

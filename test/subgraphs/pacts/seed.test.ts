@@ -14,7 +14,7 @@ import { asCaller, LOMBARDY } from '../../utils/callers';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
 import { citizen, fiscalCode, jobCentre, socialWorker } from './support';
 
-const EMPTY: Dataset = { workers: [], dids: [], servicePoints: [], employers: [], notices: [], households: [], servicePacts: [], inclusionPacts: [], referrals: [] };
+const EMPTY: Dataset = { workers: [], dids: [], servicePoints: [], employers: [], notices: [], households: [], servicePacts: [], inclusionPacts: [], referrals: [], deskContacts: [] };
 
 /** A service point of the data set (only code, kind, municipality and province reach the pacts subgraph). */
 function point(code: string, kind: Dataset['servicePoints'][number]['kind'], municipality: string): Dataset['servicePoints'][number] {

@@ -29,6 +29,7 @@ const DATA: Dataset = {
   notices: [],
   servicePoints: [],
   referrals: [],
+  deskContacts: [],
 };
 
 describe('the competence replica seeded from the data set', () => {

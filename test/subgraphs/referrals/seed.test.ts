@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dataset, type DatasetServicePoint } from '../../../scripts/seed/dataset.types';
 import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
+import { DeskContact, DeskContactEvent } from '../../../subgraphs/referrals/desk-contact/desk-contact.entity';
 import { Referral, ReferralEvent } from '../../../subgraphs/referrals/referral/referral.entity';
 import { seedReferrals } from '../../../subgraphs/referrals/seed';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
@@ -83,6 +84,34 @@ const DATA: Dataset = {
       history: [{ fromState: null, toState: 'DRAFT', at: '2025-02-05T09:00:00.000Z', note: null }],
     },
   ],
+  deskContacts: [
+    {
+      id: '3e9c0d1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f',
+      deskCode: 'DESK-PONTE-LAMBRO',
+      organisation: 'DESK-PONTE-LAMBRO',
+      fiscalCode: FISCAL_CODE,
+      workerId: WORKER,
+      userType: 'UNEMPLOYED',
+      need: 'JOB_SEARCH',
+      outcome: 'ORIENTATION',
+      contactedAt: '2025-01-09T10:00:00.000Z',
+      consentRecordedAs: 'SIGNED_FORM',
+      consentWithdrawnAt: null,
+    },
+    {
+      id: '4fad1e20-3b4c-4d5e-9f60-7b8c9d0e1f2a',
+      deskCode: 'DESK-PONTE-LAMBRO',
+      organisation: 'DESK-PONTE-LAMBRO',
+      fiscalCode: null,
+      workerId: null,
+      userType: 'PENSIONER',
+      need: 'HOUSING',
+      outcome: 'INFORMATION',
+      contactedAt: '2025-01-11T10:00:00.000Z',
+      consentRecordedAs: 'SPID_CONFIRMATION',
+      consentWithdrawnAt: '2025-02-11T10:00:00.000Z',
+    },
+  ],
 };
 
 describe('seeding the referrals subgraph', () => {
@@ -139,5 +168,21 @@ describe('seeding the referrals subgraph', () => {
 
   it('stores one history row per event', async () => {
     expect(await graph.em().count(ReferralEvent)).toBe(DATA.referrals.reduce((n, r) => n + r.history.length, 0));
+  });
+
+  it('stores the desk contacts with the history registerDeskContact and a withdrawal of consent write', async () => {
+    const em = graph.em();
+    const contacts = await em.find(DeskContact, {}, { orderBy: { contactedAt: 'asc' } });
+    expect(contacts.map((c) => [c.id, c.desk.code, c.organisation, c.fiscalCode, c.workerId, c.need, c.consentWithdrawnAt?.toISOString() ?? null])).toEqual([
+      [DATA.deskContacts[0]!.id, 'DESK-PONTE-LAMBRO', 'DESK-PONTE-LAMBRO', FISCAL_CODE, WORKER, 'JOB_SEARCH', null],
+      [DATA.deskContacts[1]!.id, 'DESK-PONTE-LAMBRO', 'DESK-PONTE-LAMBRO', null, null, 'HOUSING', '2025-02-11T10:00:00.000Z'],
+    ]);
+    expect(contacts[0]!.consentGivenAt.toISOString()).toBe('2025-01-09T10:00:00.000Z');
+    const events = await em.find(DeskContactEvent, {}, { orderBy: { at: 'asc' } });
+    expect(events.map((e) => [e.contact.id, e.sequence, e.action, e.purpose, e.organisation])).toEqual([
+      [DATA.deskContacts[0]!.id, 1, 'REGISTERED', 'REFERRAL', 'DESK-PONTE-LAMBRO'],
+      [DATA.deskContacts[1]!.id, 1, 'REGISTERED', 'REFERRAL', 'DESK-PONTE-LAMBRO'],
+      [DATA.deskContacts[1]!.id, 2, 'CONSENT_WITHDRAWN', 'REFERRAL', 'DESK-PONTE-LAMBRO'],
+    ]);
   });
 });
