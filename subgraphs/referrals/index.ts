@@ -18,6 +18,8 @@ import { NeighbourhoodDeskResolver } from './neighbourhood-desk/neighbourhood-de
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
 import { PersonCompetence } from './competence/person-competence.entity';
+import { ConvocationExclusionReplica } from './convocation-exclusion/convocation-exclusion-replica.entity';
+import { applyConvocationExclusionEvent, CONVOCATION_EXCLUSION_TOPIC } from './convocation-exclusion/convocation-exclusion.events';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { ServicePoint } from './service-point/service-point.entity';
 import { resolveServicePointReference } from './service-point/service-point.reference';
@@ -28,7 +30,7 @@ import { WorkerReferralsResolver } from './worker/worker.resolver';
 /** The referrals subgraph: service points and the referrals of people between them, and the catalogue of roles and purposes. */
 export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   name: 'referrals',
-  entities: [OutboxEvent, ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder, PersonCompetence],
+  entities: [OutboxEvent, ServicePoint, Referral, ReferralEvent, DeskContact, DeskContactEvent, Appointment, AppointmentEvent, AppointmentReminder, PersonCompetence, ConvocationExclusionReplica],
   // The catalogue of roles and purposes and the administration of partner credentials live
   // here, with the other reference data (the directory).
   resolvers: [ServicePointResolver, ReferralResolver, TransferResolver, DeskContactResolver, NeighbourhoodDeskResolver, AppointmentResolver, AppointmentReminderResolver, WorkerReferralsResolver, AccessCatalogueResolver, CredentialSuspensionResolver],
@@ -42,5 +44,6 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
+  eventHandlers: { [CONVOCATION_EXCLUSION_TOPIC]: applyConvocationExclusionEvent },
   background: internalEventDispatcher(REFERRALS_EVENT_ROUTES),
 };

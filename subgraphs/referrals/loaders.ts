@@ -8,6 +8,7 @@ import { ServicePoint } from './service-point/service-point.entity';
 import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
 import { isUuid } from '../lib/validation';
 import { Appointment, AppointmentEvent, AppointmentReminder } from './appointment/appointment.entity';
+import { ConvocationExclusionReplica } from './convocation-exclusion/convocation-exclusion-replica.entity';
 
 /** Keys that can be ids: a malformed one matches nothing, and PostgreSQL would refuse it. */
 function uuids(keys: readonly string[]): string[] {
@@ -113,6 +114,14 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
     remindersByAppointment: groupLoader<string, AppointmentReminder>(
       (ids) => em.find(AppointmentReminder, { appointment: { $in: uuids(ids) } }, { orderBy: { dueAt: 'asc', channel: 'asc' } }),
       (reminder) => reminder.appointment.id,
+    ),
+    /**
+     * The pacts subgraph's do-not-convene decisions on these people (the replica), newest
+     * first, ended ones included: a business check before convening, not a list shown.
+     */
+    exclusionsByFiscalCode: groupLoader<string, ConvocationExclusionReplica>(
+      (codes) => em.find(ConvocationExclusionReplica, { fiscalCode: { $in: [...codes] } }, { orderBy: { since: 'desc', exclusionId: 'asc' } }),
+      (exclusion) => exclusion.fiscalCode,
     ),
     referralsReceived: referralPages(em, rows, 'to'),
     referralsSent: referralPages(em, rows, 'from'),

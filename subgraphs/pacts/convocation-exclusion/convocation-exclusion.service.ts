@@ -1,7 +1,9 @@
 import { today } from '../../lib/dates';
 import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
+import { queueInternalEvent } from '../../lib/outbox/internal-events';
 import { checkNotFuture, checkReason } from '../../lib/validation';
 import { type PactsContext } from '../context';
+import { CONVOCATION_EXCLUSION_EVENTS } from '../events';
 import { type HouseholdMember } from '../household/household.entity';
 import { OPEN_INCLUSION_PACT_STATES } from '../inclusion-pact/inclusion-pact.entity';
 import { ConvocationExclusion, type ConvocationExclusionReason } from './convocation-exclusion.entity';
@@ -17,6 +19,22 @@ export interface ConvocationStatus {
 }
 
 const NOT_EXCLUDED: ConvocationStatus = { excluded: false, reason: null, since: null };
+
+/**
+ * The `convocation.exclusion` event of one change of a decision, for the referrals
+ * subgraph's replica (whose appointments refuse to convene an excluded person): the coded
+ * reason only, never the details. `changedAt` orders the changes of one decision.
+ */
+export function exclusionEvent(exclusion: ConvocationExclusion, changedAt: Date): Record<string, unknown> {
+  return {
+    exclusionId: exclusion.id,
+    fiscalCode: exclusion.fiscalCode,
+    reason: exclusion.reason,
+    since: exclusion.since,
+    endedOn: exclusion.endedOn ?? null,
+    changedAt: changedAt.toISOString(),
+  };
+}
 
 /**
  * Whether a person is not to be convened (art. 3(6)): a decision in force since today or
@@ -38,7 +56,11 @@ export async function convocationStatus(fiscalCode: string, ctx: PactsContext): 
 export class ConvocationExclusionService {
   constructor(private readonly ctx: PactsContext) {}
 
-  /** Records a decision; the member's household must have an open pact of the caller's scope, and no decision be in force. */
+  /**
+   * Records a decision; the member's household must have an open pact of the caller's
+   * scope, and no decision be in force. The `convocation.exclusion` event is written in the
+   * same flush (one transaction): both or neither.
+   */
   async set(input: SetConvocationExclusionInput): Promise<ConvocationExclusion> {
     const problems = checkNotFuture('input.since', input.since);
     if (input.details != null && input.details.length > MAX_DETAILS_LENGTH) {
@@ -62,12 +84,13 @@ export class ConvocationExclusionService {
       recordedBy: this.ctx.caller?.subject ?? null,
       purpose: this.ctx.caller?.purpose ?? null,
     });
+    queueInternalEvent(this.ctx.em, CONVOCATION_EXCLUSION_EVENTS, exclusionEvent(exclusion, exclusion.recordedAt));
     await this.ctx.em.flush();
     this.forget(member);
     return exclusion;
   }
 
-  /** Ends the decision in force; CONFLICT when there is none. */
+  /** Ends the decision in force, with its `convocation.exclusion` event in the same flush; CONFLICT when there is none. */
   async end(input: EndConvocationExclusionInput): Promise<ConvocationExclusion> {
     const problems: InputProblem[] = [...checkReason('input.reason', input.reason), ...checkNotFuture('input.endedOn', input.endedOn)];
     if (problems.length) throw badUserInput(problems);
@@ -79,6 +102,7 @@ export class ConvocationExclusionService {
     current.endReason = input.reason.trim();
     current.endedBy = this.ctx.caller?.subject ?? null;
     current.endPurpose = this.ctx.caller?.purpose ?? null;
+    queueInternalEvent(this.ctx.em, CONVOCATION_EXCLUSION_EVENTS, exclusionEvent(current, new Date()));
     await this.ctx.em.flush();
     this.forget(member);
     return current;

@@ -126,7 +126,7 @@ export class AppointmentResolver {
 
   @Mutation(() => Appointment, {
     nullable: true,
-    description: 'Convenes or books a person at a service point of the caller\'s territory (a social desk: a DESK_MEETING, anywhere), with PENDING reminders 3 and 1 days before on each channel. A REFERRAL_INTAKE of an ACCEPTED referral moves it to APPOINTMENT_SET in the same transaction; for a referral in any other state (or one with an appointment still to happen) it is a CONFLICT. Every input problem is listed in one BAD_USER_INPUT.',
+    description: 'Convenes or books a person at a service point of the caller\'s territory (a social desk: a DESK_MEETING, anywhere), with PENDING reminders 3 and 1 days before on each channel. A REFERRAL_INTAKE of an ACCEPTED referral moves it to APPOINTMENT_SET in the same transaction; for a referral in any other state (or one with an appointment still to happen) it is a CONFLICT. A CONVOCATION at a job centre or one of its desks of a person whom the social services decided not to convene (do-not-convene, plan §1.4) on that date is refused: CONFLICT with extensions.reason DO_NOT_CONVENE and the coded exclusionReason, nothing written. Every input problem is listed in one BAD_USER_INPUT.',
   })
   scheduleAppointment(@Arg('input', () => ScheduleAppointmentInput, { description: 'The appointment.' }) input: ScheduleAppointmentInput, @Ctx() ctx: ReferralsContext): Promise<Appointment> {
     return new AppointmentService(ctx).schedule(input);
@@ -134,7 +134,7 @@ export class AppointmentResolver {
 
   @Mutation(() => Appointment, {
     nullable: true,
-    description: 'Moves a SCHEDULED or CONFIRMED appointment: it becomes RESCHEDULED (its pending reminders CANCELLED) and the new appointment, returned, is linked to it (rescheduledFrom / rescheduledTo) with new reminders. An illegal transition is a CONFLICT; an appointment outside the caller\'s scope is NOT_FOUND.',
+    description: 'Moves a SCHEDULED or CONFIRMED appointment: it becomes RESCHEDULED (its pending reminders CANCELLED) and the new appointment, returned, is linked to it (rescheduledFrom / rescheduledTo) with new reminders. An illegal transition is a CONFLICT, and so is a job-centre CONVOCATION moved to a date on which the person is not to be convened (DO_NOT_CONVENE, as in scheduleAppointment); an appointment outside the caller\'s scope is NOT_FOUND.',
   })
   rescheduleAppointment(@Arg('input', () => RescheduleAppointmentInput, { description: 'The appointment, the new time and the reason.' }) input: RescheduleAppointmentInput, @Ctx() ctx: ReferralsContext): Promise<Appointment> {
     return new AppointmentService(ctx).reschedule(input);
@@ -147,7 +147,7 @@ export class AppointmentResolver {
 
   @Mutation(() => Appointment, {
     nullable: true,
-    description: 'Records the attendance outcome (esito) once the scheduled time has come: ATTENDED, JUSTIFIED_ABSENCE (with a coded justification) or ABSENT. Before the scheduled time, or from a state other than SCHEDULED or CONFIRMED, it is a CONFLICT and nothing is written. No sanction is applied: see noShow.',
+    description: 'Records the attendance outcome (esito) once the scheduled time has come: ATTENDED, JUSTIFIED_ABSENCE (with a coded justification) or ABSENT. Before the scheduled time, or from a state other than SCHEDULED or CONFIRMED, it is a CONFLICT and nothing is written. No sanction is applied: an ABSENT at a job-centre convocation (noShow) is sent, with the outcome, to the workers subgraph, where an operator may confirm the DID change it proposes.',
   })
   recordAppointmentOutcome(@Arg('input', () => RecordAppointmentOutcomeInput, { description: 'The appointment and its outcome.' }) input: RecordAppointmentOutcomeInput, @Ctx() ctx: ReferralsContext): Promise<Appointment> {
     return new AppointmentService(ctx).recordOutcome(input);

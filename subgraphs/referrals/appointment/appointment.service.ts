@@ -1,4 +1,4 @@
-import { addLegalDays } from '../../lib/dates';
+import { addLegalDays, legalDay } from '../../lib/dates';
 import { badUserInput, conflict, forbidden, type InputProblem, notFound } from '../../lib/errors';
 import { Role } from '../../lib/identity';
 import { assertTransition } from '../../lib/state-machine';
@@ -20,6 +20,9 @@ import {
 } from './appointment.entity';
 import { type CancelAppointmentInput, type RecordAppointmentOutcomeInput, type RecordReminderDeliveryInput, type RescheduleAppointmentInput, type ScheduleAppointmentInput } from './appointment.input';
 import { inRequestTransaction } from '../../lib/orm';
+import { queueInternalEvent } from '../../lib/outbox/internal-events';
+import { type ConvocationExclusionReplica } from '../convocation-exclusion/convocation-exclusion-replica.entity';
+import { APPOINTMENT_NO_SHOW_EVENTS } from '../events';
 
 /**
  * Days before the appointment at which a reminder is due, per channel, at the same time of
@@ -55,8 +58,11 @@ interface TransitionOptions {
  * cancellation and the attendance outcome. Everything is checked before anything is
  * written; each change writes its history entry (who, when, why, purpose) in the same
  * flush. The appointment is loaded through the caller's row scope, so one outside it is
- * NOT_FOUND exactly like an unknown id. No sanction is ever applied here: an ABSENT
- * outcome at a job-centre convocation is only exposed (Appointment.noShow).
+ * NOT_FOUND exactly like an unknown id. A job centre does not convene a person whom the
+ * social services decided not to convene (plan §1.4: the pacts subgraph's decisions, as
+ * replicated here). No sanction is ever applied here: an ABSENT outcome at a job-centre
+ * convocation is exposed (Appointment.noShow) and sent to the workers subgraph as an
+ * `appointment.no-show` event, where it becomes a DID change for an operator to confirm.
  */
 export class AppointmentService {
   constructor(private readonly ctx: ReferralsContext) {}
@@ -104,6 +110,7 @@ export class AppointmentService {
     if (problems.length || !point) throw badUserInput(problems);
 
     if (referral) await this.assertReferralOpenForIntake(referral);
+    this.assertMayConvene(await this.exclusionInForce(input.kind, point, fiscalCode!, input.scheduledAt));
     return this.inTransaction(async () => {
       if (referral?.state === ReferralState.ACCEPTED) await new ReferralService(this.ctx).setAppointment(referral.id);
       const appointment = this.create(point, { ...input, workerId: workerId!, fiscalCode: fiscalCode! }, referral, null, now);
@@ -128,10 +135,14 @@ export class AppointmentService {
     const now = new Date();
     const reason = input.reason.trim();
     const problems = [...reasonProblems(reason), ...this.timeProblems('input.scheduledAt', input.scheduledAt, now)];
+    const current = await this.load(input.id);
+    const exclusion = await this.exclusionInForce(current.kind, current.servicePoint, current.workerFiscalCode, input.scheduledAt);
     let replacement: Appointment | null = null;
     await this.transition(input.id, AppointmentState.RESCHEDULED, {
       note: reason,
       problems,
+      // The new date is a new convocation: refused like one while the person is not to be convened.
+      check: () => this.assertMayConvene(exclusion),
       apply: (old, at, reminders) => {
         // The new appointment keeps the channels of the old one's reminders.
         const channels = [...new Set(reminders.map((r) => r.channel))];
@@ -187,9 +198,57 @@ export class AppointmentService {
       check: (current, now) => {
         if (now < current.scheduledAt) throw this.tooEarly(current, input.outcome);
       },
-      apply: (current) => {
+      apply: (current, now) => {
         current.absenceJustification = input.justification ?? null;
+        // The no-show (Appointment.noShow) travels to the workers subgraph in the same flush as the outcome.
+        if (input.outcome === AppointmentState.ABSENT && current.kind === AppointmentKind.CONVOCATION && point && JOB_CENTRE_KINDS.includes(point.kind)) {
+          this.queueNoShow(current, point, now);
+        }
       },
+    });
+  }
+
+  /**
+   * The `appointment.no-show` event for the workers subgraph, where it becomes a proposed
+   * DID sanction that another operator confirms or rejects: who recorded the absence, for
+   * which organisation and under which purpose.
+   */
+  private queueNoShow(appointment: Appointment, point: ServicePoint, now: Date): void {
+    const caller = this.ctx.caller!;
+    queueInternalEvent(this.ctx.em, APPOINTMENT_NO_SHOW_EVENTS, {
+      appointmentId: appointment.id,
+      workerFiscalCode: appointment.workerFiscalCode,
+      servicePointCode: point.code,
+      scheduledAt: appointment.scheduledAt.toISOString(),
+      recordedAt: now.toISOString(),
+      recordedBy: caller.subject,
+      organisation: caller.organisation ?? null,
+      purpose: caller.purpose,
+    });
+  }
+
+  /**
+   * The do-not-convene decision (plan §1.4, replicated from the pacts subgraph) in force on
+   * the Italian calendar day of `at`, when the appointment is a convocation at a job centre
+   * or one of its desks; null otherwise. A decision holds from `since` until the day before
+   * `endedOn`.
+   */
+  private async exclusionInForce(kind: AppointmentKind, point: ServicePoint, fiscalCode: string, at: Date): Promise<ConvocationExclusionReplica | null> {
+    if (kind !== AppointmentKind.CONVOCATION) return null;
+    const servicePoint = await this.ctx.loaders.servicePointByCode.load(point.code);
+    if (!servicePoint || !JOB_CENTRE_KINDS.includes(servicePoint.kind)) return null;
+    const day = legalDay(at);
+    const exclusions = await this.ctx.loaders.exclusionsByFiscalCode.load(fiscalCode);
+    return exclusions.find((e) => e.since <= day && (e.endedOn == null || day < e.endedOn)) ?? null;
+  }
+
+  /** CONFLICT, before anything is written, when the person is not to be convened: says why with the coded reason only. */
+  private assertMayConvene(exclusion: ConvocationExclusionReplica | null): void {
+    if (!exclusion) return;
+    throw conflict('The person must not be convened by a job centre on that date: the social services decided so (do-not-convene, plan §1.4)', {
+      reason: 'DO_NOT_CONVENE',
+      exclusionReason: exclusion.reason,
+      excludedSince: exclusion.since,
     });
   }
 
