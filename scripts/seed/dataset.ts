@@ -15,6 +15,7 @@ import { CodeRegistry, Geography, generateEmployers, generatePeople, Serial, tra
 import { Random } from './random';
 import { buildServicePoints } from './reference';
 import { buildDeskContacts } from './desks';
+import { buildConvocationExclusions } from './exclusions';
 import { buildHouseholds, buildReferrals } from './social';
 
 /** Options of {@link generateDataset}. */
@@ -76,5 +77,6 @@ export function generateDataset(options: DatasetOptions): Dataset {
     referrals,
     // Their own random source: the rest of the data set is the same as before they existed.
     deskContacts: buildDeskContacts(new Random(seed + 3003), servicePoints, people.map((p) => p.worker), today),
+    convocationExclusions: buildConvocationExclusions(social.households, social.inclusionPacts, people.map((p) => p.worker), todayIso),
   };
 }

@@ -211,6 +211,17 @@ export interface DatasetDeskContact {
   consentWithdrawnAt: string | null;
 }
 
+/** A do-not-convene decision in force for a member of a household with an open inclusion pact (plan §1.4). */
+export interface DatasetConvocationExclusion {
+  id: string;
+  householdId: string;
+  workerId: string;
+  fiscalCode: string;
+  /** A ConvocationExclusionReason code. */
+  reason: string;
+  since: string;
+}
+
 export interface Dataset {
   workers: DatasetWorker[];
   dids: DatasetDid[];
@@ -222,4 +233,5 @@ export interface Dataset {
   inclusionPacts: DatasetInclusionPact[];
   referrals: DatasetReferral[];
   deskContacts: DatasetDeskContact[];
+  convocationExclusions: DatasetConvocationExclusion[];
 }

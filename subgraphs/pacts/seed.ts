@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { type Dataset } from '../../scripts/seed/dataset.types';
 import { insertChunked } from '../lib/orm';
 import { Household, HouseholdMember, HouseholdRelation } from './household/household.entity';
+import { ConvocationExclusion, ConvocationExclusionReason } from './convocation-exclusion/convocation-exclusion.entity';
+import { Purpose } from '../lib/identity';
 import { InclusionPactState, SocialInclusionPact, SocialInclusionPactStateChange } from './inclusion-pact/inclusion-pact.entity';
 import { ServicePointKind, ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 import { GolPathway, ServicePact, ServicePactProgramme, ServicePactState, ServicePactStateChange } from './service-pact/service-pact.entity';
@@ -96,6 +98,25 @@ export async function seedPacts(em: EntityManager, data: Dataset): Promise<void>
     recordedAt: now,
   }));
 
+  // The do-not-convene decisions in force, as a social worker records them (purpose SOCIAL_INCLUSION).
+  const memberIds = new Map(members.map((m) => [`${m.household} ${m.workerId}`, m.id]));
+  const exclusions = data.convocationExclusions.map((x, i) => {
+    const member = memberIds.get(`${x.householdId} ${x.workerId}`);
+    if (!member) throw new Error(`pacts seed: convocationExclusions[${i}] names no member of its household`);
+    return {
+      id: x.id,
+      member,
+      fiscalCode: x.fiscalCode,
+      reason: enumValue(ConvocationExclusionReason, x.reason, `convocationExclusions[${i}].reason`),
+      details: null,
+      since: x.since,
+      recordedBy: null,
+      purpose: Purpose.SOCIAL_INCLUSION,
+      recordedAt: now,
+      endedOn: null,
+    };
+  });
+
   await em.transactional(async (tx) => {
     await insertChunked(tx, ServicePointDirectoryEntry, directory);
     await insertChunked(tx, Household, households);
@@ -104,5 +125,6 @@ export async function seedPacts(em: EntityManager, data: Dataset): Promise<void>
     await insertChunked(tx, ServicePactStateChange, servicePactChanges);
     await insertChunked(tx, SocialInclusionPact, inclusionPacts);
     await insertChunked(tx, SocialInclusionPactStateChange, inclusionPactChanges);
+    await insertChunked(tx, ConvocationExclusion, exclusions);
   });
 }

@@ -6,6 +6,7 @@ import { Referral, ReferralEvent, type ReferralLegalBasis, type ReferralReason, 
 import { PersonCompetence } from './competence/person-competence.entity';
 import { ConsentRecording, DeskContactAction, DeskNeed, DeskUserType, OrientationOutcome } from './desk-contact/desk-contact.codes';
 import { DeskContact, DeskContactEvent } from './desk-contact/desk-contact.entity';
+import { ConvocationExclusionReplica } from './convocation-exclusion/convocation-exclusion-replica.entity';
 import { Purpose } from '../lib/identity';
 import { ServicePoint, type ServicePointKind } from './service-point/service-point.entity';
 import { referralsSettings } from './settings';
@@ -99,6 +100,12 @@ export async function seedReferrals(em: EntityManager, data: Dataset): Promise<v
     const { contacts, events: contactEvents } = deskContacts(data);
     await insertChunked(tx, DeskContact, contacts);
     await insertChunked(tx, DeskContactEvent, contactEvents);
+    // The pacts subgraph's do-not-convene decisions, as its convocation.exclusion events leave them here.
+    await insertChunked(
+      tx,
+      ConvocationExclusionReplica,
+      data.convocationExclusions.map((x) => ({ exclusionId: x.id, fiscalCode: x.fiscalCode, reason: x.reason, since: x.since, endedOn: null, changedAt: new Date() })),
+    );
   });
 }
 

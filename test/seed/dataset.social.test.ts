@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../subgraphs/lib/dates';
+import { addDays, ageOn } from '../../subgraphs/lib/dates';
 import { crossProblems, householdProblems, referralProblems } from './dataset-rules';
 import { demoDataset, tally, TODAY } from './fixture';
 
@@ -42,5 +42,28 @@ describe('demo data set: households, inclusion pacts and referrals', () => {
 
   it('ties the parts together: pathway-4 pacts referred to social services, ADI pacts after the household PAD, unique ids', () => {
     expect(crossProblems(data)).toEqual([]);
+  });
+});
+
+describe('demo data set: do-not-convene decisions', () => {
+  const data = demoDataset();
+  const open = new Set(['TO_CONVENE', 'PRELIMINARY_ANALYSIS', 'ANALYSIS_FRAMEWORK', 'SIGNED', 'MONITORING']);
+
+  it('records decisions only for members of households with an open inclusion pact, for the reasons the data show', () => {
+    const openHouseholds = new Map(data.inclusionPacts.filter((p) => open.has(p.state)).map((p) => [p.householdId, p]));
+    const households = new Map(data.households.map((h) => [h.id, h]));
+    const workers = new Map(data.workers.map((w) => [w.id, w]));
+    expect(data.convocationExclusions.length).toBeGreaterThan(0);
+    expect(new Set(data.convocationExclusions.map((x) => x.id)).size).toBe(data.convocationExclusions.length);
+    for (const x of data.convocationExclusions) {
+      const pact = openHouseholds.get(x.householdId);
+      expect(pact).toBeDefined();
+      const member = households.get(x.householdId)!.members.find((m) => m.workerId === x.workerId);
+      expect(member?.fiscalCode).toBe(x.fiscalCode);
+      expect(x.since >= pact!.padSignedOn && x.since <= TODAY).toBe(true);
+      const age = ageOn(workers.get(x.workerId)!.birthDate, TODAY);
+      if (x.reason === 'AGED_60_OR_OVER') expect(age).toBeGreaterThanOrEqual(60);
+      else expect([x.reason, member!.relation]).toEqual(['CARE_OF_CHILD_UNDER_3', 'APPLICANT']);
+    }
   });
 });

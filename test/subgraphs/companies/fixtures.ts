@@ -153,6 +153,7 @@ export function dataset(parts: Partial<Pick<Dataset, 'employers' | 'notices' | '
     inclusionPacts: [],
     referrals: [],
     deskContacts: [],
+    convocationExclusions: [],
   };
 }
 

@@ -12,9 +12,10 @@ import { ServicePointDirectoryEntry } from '../../../subgraphs/lib/service-point
 import { generateDataset } from '../../../scripts/seed/dataset';
 import { asCaller, LOMBARDY } from '../../utils/callers';
 import { createTestSubgraph, type TestSubgraph } from '../../utils/subgraph';
+import { ConvocationExclusion } from '../../../subgraphs/pacts/convocation-exclusion/convocation-exclusion.entity';
 import { citizen, fiscalCode, jobCentre, socialWorker } from './support';
 
-const EMPTY: Dataset = { workers: [], dids: [], servicePoints: [], employers: [], notices: [], households: [], servicePacts: [], inclusionPacts: [], referrals: [], deskContacts: [] };
+const EMPTY: Dataset = { workers: [], dids: [], servicePoints: [], employers: [], notices: [], households: [], servicePacts: [], inclusionPacts: [], referrals: [], deskContacts: [], convocationExclusions: [] };
 
 /** A service point of the data set (only code, kind, municipality and province reach the pacts subgraph). */
 function point(code: string, kind: Dataset['servicePoints'][number]['kind'], municipality: string): Dataset['servicePoints'][number] {
@@ -40,6 +41,7 @@ function smallDataset() {
     inclusionPacts: [
       { id: pais, householdId, municipality: '015146', socialServicesCode: 'SS_MI_01', state: 'SIGNED', padSignedOn: '2024-01-05', signedOn: '2024-03-01', stateDate: '2024-03-01' },
     ],
+    convocationExclusions: [{ id: randomUUID(), householdId, workerId: applicant.workerId, fiscalCode: applicant.fiscalCode, reason: 'CARE_OF_CHILD_UNDER_3', since: '2024-01-05' }],
   };
   return { data, applicant, child, householdId, golPact, oldPact, pais };
 }
@@ -120,6 +122,25 @@ describe('seedPacts stores the households, service pacts and inclusion pacts of 
     expect((await pacts(['015'])).data!.servicePacts.totalCount).toBe(2);
     expect((await pacts(['015146'])).data!.servicePacts.totalCount).toBe(2);
     expect((await pacts(['016'])).data!.servicePacts.totalCount).toBe(0);
+  });
+
+  it("stores the do-not-convene decisions on the member of the household, in force, as a social worker records them", async () => {
+    const rows = await graph.em().find(ConvocationExclusion, {}, { populate: ['member'] });
+    expect(rows.map((x) => [x.id, x.member.workerId, x.fiscalCode, x.reason, x.since, x.endedOn, x.purpose])).toEqual([
+      [fixture.data.convocationExclusions[0]!.id, fixture.applicant.workerId, fixture.applicant.fiscalCode, 'CARE_OF_CHILD_UNDER_3', '2024-01-05', null, 'SOCIAL_INCLUSION'],
+    ]);
+  });
+
+  it('refuses a decision on someone who is not a member of its household, naming the record', async () => {
+    const other = await createTestSubgraph(pactsSubgraph);
+    try {
+      const { data } = smallDataset();
+      const bad: Dataset = { ...data, convocationExclusions: [{ ...data.convocationExclusions[0]!, householdId: randomUUID() }] };
+      await expect(seedPacts(other.em(), bad)).rejects.toThrow('convocationExclusions[0]');
+      expect(await other.em().count(Household, {})).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 
   it('makes the seeded households and inclusion pacts readable to the social services of their municipality', async () => {

@@ -30,6 +30,7 @@ const DATA: Dataset = {
   servicePoints: [],
   referrals: [],
   deskContacts: [],
+  convocationExclusions: [],
 };
 
 describe('the competence replica seeded from the data set', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dataset, type DatasetServicePoint } from '../../../scripts/seed/dataset.types';
 import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { type ReferralsLoaders } from '../../../subgraphs/referrals/loaders';
+import { ConvocationExclusionReplica } from '../../../subgraphs/referrals/convocation-exclusion/convocation-exclusion-replica.entity';
 import { DeskContact, DeskContactEvent } from '../../../subgraphs/referrals/desk-contact/desk-contact.entity';
 import { Referral, ReferralEvent } from '../../../subgraphs/referrals/referral/referral.entity';
 import { seedReferrals } from '../../../subgraphs/referrals/seed';
@@ -112,6 +113,9 @@ const DATA: Dataset = {
       consentWithdrawnAt: '2025-02-11T10:00:00.000Z',
     },
   ],
+  convocationExclusions: [
+    { id: '5abe2f31-4c5d-4e6f-8a71-8c9d0e1f2a3b', householdId: 'h-1', workerId: WORKER, fiscalCode: FISCAL_CODE, reason: 'AGED_60_OR_OVER', since: '2025-01-02' },
+  ],
 };
 
 describe('seeding the referrals subgraph', () => {
@@ -184,5 +188,10 @@ describe('seeding the referrals subgraph', () => {
       [DATA.deskContacts[1]!.id, 1, 'REGISTERED', 'REFERRAL', 'DESK-PONTE-LAMBRO'],
       [DATA.deskContacts[1]!.id, 2, 'CONSENT_WITHDRAWN', 'REFERRAL', 'DESK-PONTE-LAMBRO'],
     ]);
+  });
+
+  it("stores the pacts subgraph's do-not-convene decisions in the replica the appointments check", async () => {
+    const rows = await graph.em().find(ConvocationExclusionReplica, {});
+    expect(rows.map((r) => [r.exclusionId, r.fiscalCode, r.reason, r.since, r.endedOn])).toEqual([['5abe2f31-4c5d-4e6f-8a71-8c9d0e1f2a3b', FISCAL_CODE, 'AGED_60_OR_OVER', '2025-01-02', null]]);
   });
 });
