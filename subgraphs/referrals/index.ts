@@ -18,6 +18,7 @@ import { NeighbourhoodDeskResolver } from './neighbourhood-desk/neighbourhood-de
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
 import { PersonCompetence } from './competence/person-competence.entity';
+import { applyPactsCompetenceEvent, applyWorkersCompetenceEvent, PACTS_COMPETENCE_TOPIC, WORKERS_COMPETENCE_TOPIC } from './competence/competence.events';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { ServicePoint } from './service-point/service-point.entity';
 import { resolveServicePointReference } from './service-point/service-point.reference';
@@ -42,5 +43,6 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
+  eventHandlers: { [WORKERS_COMPETENCE_TOPIC]: applyWorkersCompetenceEvent, [PACTS_COMPETENCE_TOPIC]: applyPactsCompetenceEvent },
   background: internalEventDispatcher(REFERRALS_EVENT_ROUTES),
 };
