@@ -30,14 +30,14 @@ const pactsEvent = z.object({
 });
 
 /** The workers subgraph's facts about a person (domicile, DID and record holders), as it last read them. */
-export function applyWorkersCompetenceEvent(em: EntityManager, payload: unknown): Promise<string> {
+export async function applyWorkersCompetenceEvent(em: EntityManager, payload: unknown): Promise<string> {
   const event = parse(workersEvent, payload, 'competence.workers');
   const { fiscalCode: code, changedAt: at, ...facts } = event;
   return applySnapshot(em, code, 'workersChangedAt', new Date(at), facts);
 }
 
 /** The pacts subgraph's facts about a person (service-pact holder, inclusion-pact municipality), as it last read them. */
-export function applyPactsCompetenceEvent(em: EntityManager, payload: unknown): Promise<string> {
+export async function applyPactsCompetenceEvent(em: EntityManager, payload: unknown): Promise<string> {
   const event = parse(pactsEvent, payload, 'competence.pacts');
   const { fiscalCode: code, changedAt: at, ...facts } = event;
   return applySnapshot(em, code, 'pactsChangedAt', new Date(at), facts);
