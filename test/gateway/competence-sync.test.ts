@@ -4,6 +4,7 @@ import { today } from '../../subgraphs/lib/dates';
 import { Purpose, Role } from '../../subgraphs/lib/identity';
 import { OutboxEvent, OutboxStatus } from '../../subgraphs/lib/outbox/outbox-event.entity';
 import { ServicePointDirectoryEntry } from '../../subgraphs/lib/service-point-directory.entity';
+import { PersonCompetence } from '../../subgraphs/referrals/competence/person-competence.entity';
 import { ServicePoint } from '../../subgraphs/referrals/service-point/service-point.entity';
 import { Worker } from '../../subgraphs/workers/worker/worker.entity';
 import { POINTS } from '../subgraphs/referrals/fixtures';
@@ -110,7 +111,10 @@ describe('the competence of a transfer follows DIDs and service pacts through th
     await deliverEvents(graph, 'pacts', 'competence.pacts');
     expect(await pending('pacts', 'competence.pacts')).toBe(0);
 
-    // The pact holder comes before the DID holder, which the pacts event left in place.
+    // The pacts event changed the pacts facts only: the DID holder is still known.
+    const replica = await graph.subgraphs.referrals!.runtime.db.orm.em.fork().findOneOrFail(PersonCompetence, { fiscalCode: PERSON.fiscalCode });
+    expect(replica).toMatchObject({ workerId, availabilityJobCentre: DID_HOLDER.code, servicePactJobCentre: PACT_HOLDER.code });
+    // The pact holder comes before the DID holder (domain.md §8.3).
     expect(await refer()).toMatchObject({
       outcome: 'SENT',
       competenceRule: 'SERVICE_PACT',
