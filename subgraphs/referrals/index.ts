@@ -20,6 +20,7 @@ import { ReferralResolver } from './referral/referral.resolver';
 import { PersonCompetence } from './competence/person-competence.entity';
 import { ConvocationExclusionReplica } from './convocation-exclusion/convocation-exclusion-replica.entity';
 import { applyConvocationExclusionEvent, CONVOCATION_EXCLUSION_TOPIC } from './convocation-exclusion/convocation-exclusion.events';
+import { applyPactsCompetenceEvent, applyWorkersCompetenceEvent, PACTS_COMPETENCE_TOPIC, WORKERS_COMPETENCE_TOPIC } from './competence/competence.events';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { ServicePoint } from './service-point/service-point.entity';
 import { resolveServicePointReference } from './service-point/service-point.reference';
@@ -44,6 +45,10 @@ export const referralsSubgraph: SubgraphModule<ReferralsLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
-  eventHandlers: { [CONVOCATION_EXCLUSION_TOPIC]: applyConvocationExclusionEvent },
+  eventHandlers: {
+    [CONVOCATION_EXCLUSION_TOPIC]: applyConvocationExclusionEvent,
+    [WORKERS_COMPETENCE_TOPIC]: applyWorkersCompetenceEvent,
+    [PACTS_COMPETENCE_TOPIC]: applyPactsCompetenceEvent,
+  },
   background: internalEventDispatcher(REFERRALS_EVENT_ROUTES),
 };

@@ -1,5 +1,8 @@
 import { backgroundOf, type SubgraphModule } from '../lib/subgraph';
 import { ExportJob, exportRunner } from '../lib/export';
+import { internalEventDispatcher } from '../lib/outbox/internal-events';
+import { OutboxEvent } from '../lib/outbox/outbox-event.entity';
+import { WORKERS_EVENT_ROUTES } from './events';
 import { WorkerExportResolver } from './export/worker-export.resolver';
 import { registryExport, trainingExport } from './export/worker-export.source';
 import { AccessLogResolver, AuditRecordsResolver } from './access-log/access-log.resolver';
@@ -42,6 +45,7 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     ServicePointDirectoryEntry,
     EmploymentLink,
     ExportJob,
+    OutboxEvent,
   ],
   resolvers: [NeighbourhoodDeskDidsResolver, AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, DidChangeProposalResolver, PersonStatusResolver, WorkerExportResolver],
   orphanedTypes: [PersonStatus],
@@ -60,5 +64,5 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   migrations,
   eventHandlers: { [EMPLOYMENT_LINK_TOPIC]: applyEmploymentLinkEvent },
   exports: WORKERS_EXPORTS,
-  background: backgroundOf(exportRunner('workers', WORKERS_EXPORTS)),
+  background: backgroundOf(exportRunner('workers', WORKERS_EXPORTS), internalEventDispatcher(WORKERS_EVENT_ROUTES)),
 };

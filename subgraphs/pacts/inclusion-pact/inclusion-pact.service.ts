@@ -15,6 +15,8 @@ import { type ChangeSocialInclusionPactStateInput, type CreateSocialInclusionPac
 import { ActivationRouting } from '../activation-routing/activation-routing.entity';
 import { type RecordPreliminaryAnalysisInput } from '../activation-routing/activation-routing.input';
 import { convocationStatus } from '../convocation-exclusion/convocation-exclusion.service';
+import { inRequestTransaction } from '../../lib/orm';
+import { householdPeople, queuePactsCompetence } from '../competence/competence.events';
 
 const ACTIVATION_POINT_KINDS: readonly ServicePointKind[] = [ServicePointKind.JOB_CENTRE, ServicePointKind.JOB_CENTRE_DESK];
 
@@ -57,7 +59,7 @@ export class InclusionPactService {
       stateDate: input.padSignedOn,
     });
     this.record(pact, null, 'received after the digital activation pact', input.padSignedOn);
-    await this.ctx.em.flush();
+    await this.commit(household.id);
     this.forgetHousehold(household.id);
     return pact;
   }
@@ -70,7 +72,7 @@ export class InclusionPactService {
     if (problems.length) throw badUserInput(problems);
     assertTransition(INCLUSION_PACT_TRANSITIONS, 'The social inclusion pact', pact.state, input.state);
     this.move(pact, input.state, input.effectiveOn, input.reason);
-    await this.ctx.em.flush();
+    await this.commit(pact.household.id);
     this.forgetPact(pact);
     return pact;
   }
@@ -121,10 +123,19 @@ export class InclusionPactService {
         purpose: this.ctx.caller?.purpose ?? null,
       });
     }
-    await this.ctx.em.flush();
+    await this.commit(pact.household.id);
     this.forgetPact(pact);
     this.ctx.loaders.activationRoutingsByPact.clear(pact.id);
     return pact;
+  }
+
+  /**
+   * Writes the unit of work in one transaction with each member's competence snapshot for
+   * the referrals subgraph (the municipality of the household's open pact may have changed).
+   */
+  private async commit(householdId: string): Promise<void> {
+    const people = await householdPeople(this.ctx.em, householdId);
+    await inRequestTransaction(this.ctx.em, () => queuePactsCompetence(this.ctx.em, people));
   }
 
   private move(pact: SocialInclusionPact, state: InclusionPactState, effectiveOn: string, reason: string): void {

@@ -17,6 +17,8 @@ import {
 } from './service-pact.entity';
 import { checkActivationPact } from './activation-pact.rules';
 import { type ChangeServicePactStateInput, type CreateServicePactInput, type SignServicePactInput } from './service-pact.input';
+import { inRequestTransaction } from '../../lib/orm';
+import { queuePactsCompetence } from '../competence/competence.events';
 
 /** Reason recorded on a pact closed because a new pact of the same programme was signed. */
 export const REPLACED_BY_NEW_PACT = 'closed by the signature of a new service pact of the same programme';
@@ -56,7 +58,7 @@ export class ServicePactService {
       stateDate: input.proposedOn,
     });
     this.record(pact, null, 'pact proposed', input.proposedOn);
-    await this.ctx.em.flush();
+    await this.commit(pact);
     this.forgetWorker(pact);
     return pact;
   }
@@ -89,7 +91,7 @@ export class ServicePactService {
     }
     this.move(pact, ServicePactState.SIGNED, input.signedOn, 'pact signed');
     pact.signedOn = input.signedOn;
-    await this.ctx.em.flush();
+    await this.commit(pact);
     this.forgetWorker(pact);
     for (const changed of [pact, ...previous]) this.ctx.loaders.servicePactChangesByPact.clear(changed.id);
     return pact;
@@ -108,10 +110,18 @@ export class ServicePactService {
     assertTransition(SERVICE_PACT_TRANSITIONS, 'The service pact', pact.state, input.state);
 
     this.move(pact, input.state, input.effectiveOn, input.reason.trim());
-    await this.ctx.em.flush();
+    await this.commit(pact);
     this.forgetWorker(pact);
     this.ctx.loaders.servicePactChangesByPact.clear(pact.id);
     return pact;
+  }
+
+  /**
+   * Writes the unit of work in one transaction with the person's competence snapshot for the
+   * referrals subgraph (the service-pact holder may have changed).
+   */
+  private commit(pact: ServicePact): Promise<void> {
+    return inRequestTransaction(this.ctx.em, () => queuePactsCompetence(this.ctx.em, [pact]));
   }
 
   /** Applies a legal move to a managed pact and records it; the caller flushes. */

@@ -30,6 +30,18 @@ export interface CompetenceFacts {
   inclusionPactMunicipality?: string | null;
 }
 
+/** Facts of a person whose workers-subgraph facts are known: a worker and a domicile. */
+export type WithWorkersFacts<T> = T & { workerId: string; domicileMunicipality: string };
+
+/**
+ * Whether a replica row holds the workers subgraph's facts. A row may hold only the pacts
+ * subgraph's facts (their event came first): such a person is unknown to the rules, like an
+ * absent one, until the workers facts arrive.
+ */
+export function hasWorkersFacts<T extends { workerId?: string | null; domicileMunicipality?: string | null }>(row: T): row is WithWorkersFacts<T> {
+  return !!row.workerId && !!row.domicileMunicipality;
+}
+
 /** A service point of the directory, as far as the rules need it. */
 export interface DirectoryPoint {
   code: string;

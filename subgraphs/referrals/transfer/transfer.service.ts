@@ -1,6 +1,6 @@
 import { badUserInput, type InputProblem } from '../../lib/errors';
 import { JOB_CENTRE_KINDS } from '../../lib/service-point-directory.entity';
-import { type Competence, competentJobCentre, competentSocialServices } from '../competence/competence';
+import { type Competence, competentJobCentre, competentSocialServices, hasWorkersFacts, type WithWorkersFacts } from '../competence/competence';
 import { PersonCompetence } from '../competence/person-competence.entity';
 import { type ReferralsContext } from '../context';
 import { Referral, ReferralLegalBasis, ReferralReason, ReferralState } from '../referral/referral.entity';
@@ -23,7 +23,7 @@ type Direction = 'toJobCentre' | 'toSocialServices';
 /** One person's case, decided before anything is written. */
 interface Decision {
   transfer: PersonTransfer;
-  facts: PersonCompetence | null;
+  facts: WithWorkersFacts<PersonCompetence> | null;
   from: ServicePoint | null;
 }
 
@@ -114,11 +114,12 @@ export class TransferService {
   private decide(fiscalCode: string, facts: PersonCompetence | null, directory: ServicePoint[], direction: Direction): Decision {
     const refused = (outcome: TransferOutcome, to: Competence<ServicePoint> | null = null): Decision => ({
       transfer: { fiscalCode, outcome, referral: null, competentServicePoint: to?.point ?? null, competenceRule: to?.rule ?? null },
-      facts,
+      facts: null,
       from: null,
     });
-    // Unknown, or outside the caller's territory: answered alike (an out-of-scope row is as if unknown).
-    if (!facts) return refused(TransferOutcome.NOT_FOUND);
+    // Unknown (absent, or only the pacts facts so far), or outside the caller's territory:
+    // answered alike (an out-of-scope row is as if unknown).
+    if (!facts || !hasWorkersFacts(facts)) return refused(TransferOutcome.NOT_FOUND);
     const jobCentre = competentJobCentre(facts, directory);
     const social = competentSocialServices(facts, directory);
     const [to, from] = direction === 'toJobCentre' ? [jobCentre, social] : [social, jobCentre];

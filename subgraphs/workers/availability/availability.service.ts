@@ -14,6 +14,8 @@ import {
 } from './availability.entity';
 import { type DidChangeKind } from './did-change-kind';
 import { type ChangeAvailabilityDeclarationStatusInput, type RegisterAvailabilityDeclarationInput } from './availability.input';
+import { inRequestTransaction } from '../../lib/orm';
+import { queueWorkerCompetence } from '../worker/worker-competence.events';
 
 /** Minimum age to declare availability (check E14). */
 export const MINIMUM_DID_AGE = 15;
@@ -63,7 +65,8 @@ export class AvailabilityService {
       recordedBy: this.ctx.caller?.subject ?? null,
       purpose: this.ctx.caller?.purpose ?? null,
     });
-    await this.ctx.em.flush();
+    // The referrals subgraph's competence replica learns the new DID holder in the same transaction.
+    await inRequestTransaction(this.ctx.em, () => queueWorkerCompetence(this.ctx.em, worker));
     this.ctx.loaders.declarationsByWorker.clear(worker.id);
     this.ctx.loaders.statusDeclarationsByWorker.clear(worker.id);
     return declaration;
@@ -97,7 +100,8 @@ export class AvailabilityService {
     const problems = checkStateChange(input, declaration.statusDate);
     if (problems.length) throw badUserInput(problems);
     this.applyTransition(declaration, input.status, input.effectiveOn, input.reason.trim());
-    await this.ctx.em.flush();
+    // The DID holder the competence replica knows may change with the status: in the same transaction.
+    await inRequestTransaction(this.ctx.em, () => queueWorkerCompetence(this.ctx.em, declaration.worker));
     this.clearDeclaration(declaration);
     return declaration;
   }

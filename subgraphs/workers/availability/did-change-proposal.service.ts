@@ -9,6 +9,7 @@ import { AvailabilityService } from './availability.service';
 import { DidChangeProposal, DidChangeProposalStatus, SANCTION_KINDS, TARGET_STATUS } from './did-change-proposal.entity';
 import { type ConfirmDidChangeProposalInput, type DidChangeProposalsArgs, type ProposeDidSanctionInput, type RejectDidChangeProposalInput } from './did-change-proposal.input';
 import { inRequestTransaction } from '../../lib/orm';
+import { queueWorkerCompetence } from '../worker/worker-competence.events';
 
 /** Row type of the access policy that proposals are scoped by (the territory of their DID). */
 export const PROPOSAL_ROW_TYPE = 'DidChangeProposal';
@@ -69,6 +70,7 @@ export class DidChangeProposalService {
           proposedBy: proposal.proposedBy,
         });
         em.assign(proposal, decision);
+        await queueWorkerCompetence(em, declaration.worker);
       },
       { onRollback: () => em.clear() },
     );
