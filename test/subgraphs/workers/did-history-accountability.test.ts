@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workersSubgraph } from '../../../subgraphs/workers';
 import { AvailabilityStatusChange } from '../../../subgraphs/workers/availability/availability.entity';
-import { DidChangeProposal } from '../../../subgraphs/workers/availability/did-change-proposal.entity';
+import { DidChangeKind, DidChangeProposal, DidChangeProposalStatus } from '../../../subgraphs/workers/availability/did-change-proposal.entity';
 import { applyAppointmentNoShowEvent } from '../../../subgraphs/workers/availability/no-show.events';
 import { proposeDueResumptions } from '../../../subgraphs/workers/availability/did-schedule';
 import { applyEmploymentLinkEvent } from '../../../subgraphs/workers/employment-link/employment-link.events';
@@ -66,7 +66,7 @@ describe('every DID history entry records who, when, why and under which purpose
     noticeCode: '1500000000000031',
     ...extra,
   });
-  const pendingOf = (didId: string, kind: string) => graph.em().findOneOrFail(DidChangeProposal, { declaration: didId, kind, status: 'PENDING' });
+  const pendingOf = (didId: string, kind: DidChangeKind) => graph.em().findOneOrFail(DidChangeProposal, { declaration: didId, kind, status: DidChangeProposalStatus.PENDING });
   const historyOf = (didId: string) => graph.em().find(AvailabilityStatusChange, { declaration: didId }, { orderBy: { recordedAt: 'asc', id: 'asc' } });
 
   /** Who, when, why, purpose on every entry; the cause on those confirmed from a proposal. */
@@ -90,10 +90,10 @@ describe('every DID history entry records who, when, why and under which purpose
     const { fiscalCode, didId } = await validatedDid();
     const event = hire(fiscalCode);
     await applyEmploymentLinkEvent(graph.em(), event);
-    const suspend = await pendingOf(didId, 'SUSPEND');
+    const suspend = await pendingOf(didId, DidChangeKind.SUSPEND);
     await ok(CONFIRM, { input: { id: suspend.id } });
     await applyEmploymentLinkEvent(graph.em(), { ...event, terminationDate: '2026-04-30', endDate: '2026-04-30' });
-    const resume = await pendingOf(didId, 'RESUME');
+    const resume = await pendingOf(didId, DidChangeKind.RESUME);
     await ok(CONFIRM, { input: { id: resume.id, reason: 'termination checked with the employer' } }, OPERATOR_2);
     const { proposeDidSanction: sanction } = await ok<{ proposeDidSanction: { id: string } }>(SANCTION, {
       input: { didId, kind: 'SANCTION_OFFER_REFUSED', reference: 'OFFER-2026-4', reason: 'refused a suitable offer' },
@@ -122,10 +122,10 @@ describe('every DID history entry records who, when, why and under which purpose
   it('resumption at the planned end (the schedule) and a missed convocation (the referrals event)', async () => {
     const { fiscalCode, didId } = await validatedDid();
     await applyEmploymentLinkEvent(graph.em(), hire(fiscalCode));
-    const suspend = await pendingOf(didId, 'SUSPEND');
+    const suspend = await pendingOf(didId, DidChangeKind.SUSPEND);
     await ok(CONFIRM, { input: { id: suspend.id } });
     await proposeDueResumptions(graph.em(), new Date('2026-06-02T08:00:00.000Z'));
-    const resume = await pendingOf(didId, 'RESUME');
+    const resume = await pendingOf(didId, DidChangeKind.RESUME);
     await ok(CONFIRM, { input: { id: resume.id } }, OPERATOR_2);
     await applyAppointmentNoShowEvent(graph.em(), {
       appointmentId: randomUUID(),
@@ -137,7 +137,7 @@ describe('every DID history entry records who, when, why and under which purpose
       organisation: 'CPI-015',
       purpose: 'EMPLOYMENT_SERVICES',
     });
-    const noShow = await pendingOf(didId, 'SANCTION_NO_SHOW');
+    const noShow = await pendingOf(didId, DidChangeKind.SANCTION_NO_SHOW);
     await ok(CONFIRM, { input: { id: noShow.id } }, OPERATOR_1);
 
     const history = await historyOf(didId);

@@ -4,7 +4,7 @@ import { ConfigError } from '../../../subgraphs/lib/config';
 import { createLogger } from '../../../subgraphs/lib/logger';
 import { workersSubgraph } from '../../../subgraphs/workers';
 import { AvailabilityDeclaration, AvailabilityStatusChange, DidChannel, DidStatus } from '../../../subgraphs/workers/availability/availability.entity';
-import { DID_SCHEDULE_PROPOSER, DidChangeProposal } from '../../../subgraphs/workers/availability/did-change-proposal.entity';
+import { DID_SCHEDULE_PROPOSER, DidChangeKind, DidChangeProposal } from '../../../subgraphs/workers/availability/did-change-proposal.entity';
 import { proposeDueResumptions } from '../../../subgraphs/workers/availability/did-schedule';
 import { DEFAULT_DID_SCHEDULE_INTERVAL_MS, readDidScheduleSettings, runDidSchedule } from '../../../subgraphs/workers/availability/did-schedule.background';
 import { EmploymentLink } from '../../../subgraphs/workers/employment-link/employment-link.entity';
@@ -62,11 +62,11 @@ describe('the DID schedule proposes RESUME when a suspending fixed-term job reac
       ...extra,
     };
     expect(await applyEmploymentLinkEvent(graph.em(), event)).toBe('created; proposed SUSPEND');
-    const suspend = await graph.em().findOneOrFail(DidChangeProposal, { declaration: did.id, kind: 'SUSPEND' });
+    const suspend = await graph.em().findOneOrFail(DidChangeProposal, { declaration: did.id, kind: DidChangeKind.SUSPEND });
     expect((await confirm(suspend.id)).data?.confirmDidChangeProposal.declaration.status).toBe('SUSPENDED');
     return { didId: did.id, event };
   }
-  const resumptionsOf = (didId: string) => graph.em().find(DidChangeProposal, { declaration: didId, kind: 'RESUME' });
+  const resumptionsOf = (didId: string) => graph.em().find(DidChangeProposal, { declaration: didId, kind: DidChangeKind.RESUME });
 
   it('the replica keeps the planned end and the termination apart', async () => {
     const { event } = await suspendedByShortJob();
