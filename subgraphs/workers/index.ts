@@ -18,6 +18,8 @@ import { DeclaredExperience, Education, TrainingCourse } from './professional-re
 import { ProfessionalRecordResolver } from './professional-record/professional-record.resolver';
 import { TrainingSubmissionResolver } from './professional-record/training-submission';
 import { applyEmploymentLinkEvent, EMPLOYMENT_LINK_TOPIC } from './employment-link/employment-link.events';
+import { APPOINTMENT_NO_SHOW_TOPIC, applyAppointmentNoShowEvent } from './availability/no-show.events';
+import { runDidSchedule } from './availability/did-schedule.background';
 import { type WorkersContext } from './context';
 import { PersonStatusResolver, resolvePersonStatusReference } from './status-check/person-status.resolver';
 import { PersonStatus } from './status-check/person-status.type';
@@ -62,7 +64,7 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   rowScopes,
   auditSubjects,
   migrations,
-  eventHandlers: { [EMPLOYMENT_LINK_TOPIC]: applyEmploymentLinkEvent },
+  eventHandlers: { [EMPLOYMENT_LINK_TOPIC]: applyEmploymentLinkEvent, [APPOINTMENT_NO_SHOW_TOPIC]: applyAppointmentNoShowEvent },
   exports: WORKERS_EXPORTS,
-  background: backgroundOf(exportRunner('workers', WORKERS_EXPORTS), internalEventDispatcher(WORKERS_EVENT_ROUTES)),
+  background: backgroundOf(exportRunner('workers', WORKERS_EXPORTS), internalEventDispatcher(WORKERS_EVENT_ROUTES), runDidSchedule),
 };

@@ -51,9 +51,16 @@ registerEnumType(DidChannel, {
   },
 });
 
-/** The legal transitions of a DID: from each state, the states it may move to. */
+/**
+ * The legal transitions of a DID: from each state, the states it may move to (domain.md
+ * §13.4). INSERTED → LAPSED too: a job of more than 180 days, or open-ended, loses the status
+ * whatever the DID's state (domain.md §5, "longer job: lost"; §13.5.3, "a CO hire of more than
+ * 180 days or open-ended proposes DECADUTA"), and a DID with ongoing employment could not have
+ * been inserted (check E16). INSERTED → SUSPENDED is not added: a suspension ends back in
+ * VALIDATED (§13.4), which would validate a DID without the service pact that validates it.
+ */
 export const DID_TRANSITIONS: Readonly<Record<DidStatus, readonly DidStatus[]>> = {
-  INSERTED: [DidStatus.VALIDATED, DidStatus.CANCELLED],
+  INSERTED: [DidStatus.VALIDATED, DidStatus.LAPSED, DidStatus.CANCELLED],
   VALIDATED: [DidStatus.SUSPENDED, DidStatus.LAPSED, DidStatus.REVOKED, DidStatus.CANCELLED],
   SUSPENDED: [DidStatus.VALIDATED, DidStatus.LAPSED, DidStatus.CANCELLED],
   LAPSED: [DidStatus.CANCELLED],
@@ -117,6 +124,14 @@ export class AvailabilityDeclaration {
    */
   @Formula((alias) => `(select spd.municipality from service_point_directory spd where spd.code = ${alias}.job_centre_code)`, { lazy: true })
   jobCentreMunicipality?: Opt<string> | null;
+
+  /**
+   * Optimistic lock: every change of the DID increments it, and an update written against an
+   * older version changes nothing (MikroORM's OptimisticLockError). A proposal remembers the
+   * version it was made on, so that one confirmed after the DID changed is refused.
+   */
+  @Property({ version: true, type: 'integer' })
+  version!: Opt<number>;
 
   @OneToMany(() => AvailabilityStatusChange, (change) => change.declaration)
   changes = new Collection<AvailabilityStatusChange>(this);

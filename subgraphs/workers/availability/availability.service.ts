@@ -1,4 +1,5 @@
-import { badUserInput, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { badUserInput, conflict, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
 import { ageOn } from '../../lib/dates';
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { checkNotFuture, checkServicePointCode } from '../../lib/validation';
@@ -100,8 +101,17 @@ export class AvailabilityService {
     const problems = checkStateChange(input, declaration.statusDate);
     if (problems.length) throw badUserInput(problems);
     this.applyTransition(declaration, input.status, input.effectiveOn, input.reason.trim());
-    // The DID holder the competence replica knows may change with the status: in the same transaction.
-    await inRequestTransaction(this.ctx.em, () => queueWorkerCompetence(this.ctx.em, declaration.worker));
+    try {
+      // The DID holder the competence replica knows may change with the status: in the same transaction.
+      await inRequestTransaction(this.ctx.em, () => queueWorkerCompetence(this.ctx.em, declaration.worker));
+    } catch (error) {
+      // Changed by another request since it was read: the versioned update wrote nothing.
+      if (error instanceof OptimisticLockError) {
+        this.ctx.em.clear();
+        throw conflict('The DID changed while this change was being made: read it again');
+      }
+      throw error;
+    }
     this.clearDeclaration(declaration);
     return declaration;
   }

@@ -15,7 +15,7 @@ registerEnumType(DidChangeKind, {
   valuesConfig: {
     SUSPEND: { description: 'To SUSPENDED: a subordinate job of up to 180 days began (mandatory notice).' },
     LAPSE: { description: 'To LAPSED: a job of more than 180 days, or open-ended, began (mandatory notice).' },
-    RESUME: { description: 'Back to VALIDATED: the short job that suspended the DID ended (mandatory notice).' },
+    RESUME: { description: 'Back to VALIDATED: the short job that suspended the DID ended (termination notice, or its planned end passed with none).' },
     SANCTION_NO_SHOW: { description: 'To REVOKED: an appointment missed without justification (conditionality).' },
     SANCTION_OFFER_REFUSED: { description: 'To REVOKED: a suitable offer (offerta congrua) refused.' },
   },

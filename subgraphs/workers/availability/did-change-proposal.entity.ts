@@ -41,6 +41,8 @@ registerEnumType(DidChangeProposalStatus, {
 
 /** The author of the proposals that mandatory notices cause. */
 export const EMPLOYMENT_LINK_PROPOSER = 'system:employment-link';
+/** The author of the RESUME proposals for a fixed-term job that reached its planned end (the DID schedule). */
+export const DID_SCHEDULE_PROPOSER = 'system:did-schedule';
 
 /**
  * A change of a DID that an event or an operator proposes and an operator of the competent
@@ -91,13 +93,31 @@ export class DidChangeProposal {
   @Property({ type: 'string', length: 500 })
   proposalReason!: string;
 
-  @Field(() => String, { nullable: true, description: `Who proposed it: "${EMPLOYMENT_LINK_PROPOSER}" for a mandatory notice, else the operator.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Who proposed it: "${EMPLOYMENT_LINK_PROPOSER}" for a mandatory notice, "${DID_SCHEDULE_PROPOSER}" for a fixed-term job that reached its planned end, else the operator (for a missed convocation, the one who recorded the absence).`,
+  })
   @Property({ type: 'string', length: 100 })
   proposedBy!: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was proposed.' })
   @Property({ type: 'datetime' })
   proposedAt: Opt<Date> = new Date();
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Purpose under which its author proposed it (the operator\'s, or the one the event of a missed convocation carries); null for a mandatory notice.',
+  })
+  @Property({ type: 'string', length: 40, nullable: true })
+  proposedPurpose?: string | null;
+
+  /**
+   * The DID's version (optimistic lock) when the change was proposed: a confirmation finding
+   * the DID at another version is refused, as the proposal was made on a DID that changed
+   * since. Null for proposals made before versions were kept (only the state machine then applies).
+   */
+  @Property({ type: 'integer', nullable: true })
+  declarationVersion?: number | null;
 
   @Field(() => DidChangeProposalStatus, { nullable: true, description: 'Where it stands.' })
   @Enum({ items: () => DidChangeProposalStatus, type: 'string' })

@@ -34,8 +34,9 @@ export function employmentChangeKind(startDate: string, plannedEndDate: string |
  * replica): nothing is applied to the DID, an operator confirms or rejects each proposal.
  *
  * - a hire (not terminated): SUSPEND or LAPSE of the person's open DID, when the state
- *   machine allows it from the DID's state now (a VALIDATED DID; LAPSE also from SUSPENDED)
- *   and the job did not start before the DID; a rectification that changes the kind
+ *   machine allows it from the DID's state now (a VALIDATED DID; LAPSE also from SUSPENDED
+ *   and from INSERTED, while a short job leaves an INSERTED DID as it is: see
+ *   DID_TRANSITIONS) and the job did not start before the DID; a rectification that changes the kind
  *   supersedes the pending proposal of the other kind;
  * - a termination or an annulment: RESUME when this relationship's confirmed SUSPEND is
  *   what holds the DID suspended; a still-pending SUSPEND (or, after a job of at most 180
@@ -64,11 +65,25 @@ export async function proposeDidChanges(em: EntityManager, worker: Worker | null
   if (!declaration) return facts.annulled && pending.length ? `withdrew ${pending.length}` : 'no DID change: no open DID';
 
   const propose = async (kind: DidChangeKind, effectiveOn: string, reason: string): Promise<string> => {
-    if (!DID_TRANSITIONS[declaration.status].includes(TARGET_STATUS[kind])) return `no DID change: the DID is ${declaration.status}`;
+    if (!DID_TRANSITIONS[declaration.status].includes(TARGET_STATUS[kind])) {
+      // A DID not yet validated is not suspended: the suspension would end in VALIDATED
+      // without the service pact that validates it (see DID_TRANSITIONS).
+      return declaration.status === DidStatus.INSERTED && kind === DidChangeKind.SUSPEND
+        ? 'no DID change: a DID not yet validated (INSERTED) is not suspended by a short job'
+        : `no DID change: the DID is ${declaration.status}`;
+    }
     const existing = await em.findOne(DidChangeProposal, { declaration, kind, causeReference: cause });
     if (existing?.status === DidChangeProposalStatus.SUPERSEDED) {
       // Rectified back: the same cause proposes this change again.
-      em.assign(existing, { status: DidChangeProposalStatus.PENDING, decidedAt: null, decidedBy: null, decisionReason: null, proposalReason: reason, proposedAt: now });
+      em.assign(existing, {
+        status: DidChangeProposalStatus.PENDING,
+        decidedAt: null,
+        decidedBy: null,
+        decisionReason: null,
+        proposalReason: reason,
+        proposedAt: now,
+        declarationVersion: declaration.version,
+      });
       return `proposed ${kind} again`;
     }
     if (existing) return `${kind} already proposed`;
@@ -83,6 +98,7 @@ export async function proposeDidChanges(em: EntityManager, worker: Worker | null
       proposalReason: reason,
       proposedBy: EMPLOYMENT_LINK_PROPOSER,
       proposedAt: now,
+      declarationVersion: declaration.version,
     });
     return `proposed ${kind}`;
   };

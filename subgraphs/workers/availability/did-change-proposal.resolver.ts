@@ -27,7 +27,7 @@ export class DidChangeProposalResolver {
   @Mutation(() => DidChangeProposal, {
     nullable: true,
     description:
-      "Confirms a pending proposal: the DID changes along its state machine and its history records the cause, the proposal, who proposed and who confirmed, under the declared purpose. CONFLICT, writing nothing, when the DID can no longer make the move or the proposal was already decided; a sanction needs an operator other than its proposer. NOT_FOUND outside the caller's territory, like an unknown id.",
+      "Confirms a pending proposal: the DID changes along its state machine and its history records the cause, the proposal, who proposed and who confirmed, under the declared purpose. CONFLICT, writing nothing, when the DID can no longer make the move, changed since the proposal was made (another change confirmed or recorded: reject it then), or the proposal was already decided; a sanction needs an operator other than its proposer. NOT_FOUND outside the caller's territory, like an unknown id.",
   })
   confirmDidChangeProposal(@Arg('input', () => ConfirmDidChangeProposalInput, { description: 'The proposal and an optional reason.' }) input: ConfirmDidChangeProposalInput, @Ctx() ctx: WorkersContext) {
     return new DidChangeProposalService(ctx).confirm(input);

@@ -1,4 +1,4 @@
-import { type FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, OptimisticLockError } from '@mikro-orm/core';
 import { badUserInput, conflict, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
 import { today } from '../../lib/dates';
 import { type ConnectionShape, checkConnectionArgs, paginate } from '../../lib/pagination';
@@ -39,8 +39,11 @@ export class DidChangeProposalService {
   /**
    * Applies a pending proposal to its DID and records it in the DID history with its cause,
    * the proposal, who proposed and who confirmed, under the declared purpose. An illegal
-   * move of the DID (it changed since) is a CONFLICT and writes nothing: the proposal stays
-   * PENDING for the operator to reject. A sanction needs an operator other than its proposer.
+   * move of the DID is a CONFLICT and writes nothing, and so is a proposal made on a DID that
+   * changed since (another proposal confirmed, a manual change: its version moved on) or a
+   * DID another confirmation changes at the same moment (the versioned update finds no row):
+   * the proposal stays PENDING for the operator to reject. A sanction needs an operator
+   * other than its proposer.
    */
   async confirm(input: ConfirmDidChangeProposalInput): Promise<DidChangeProposal> {
     const problems: InputProblem[] = input.reason != null ? checkReason('input.reason', input.reason) : [];
@@ -51,6 +54,8 @@ export class DidChangeProposalService {
       throw conflict('A sanction must be confirmed by an operator other than the one who proposed it');
     }
     const declaration = proposal.declaration;
+    if (!DID_TRANSITIONS[declaration.status].includes(proposal.toStatus)) throw illegalTransition('The DID', declaration.status, proposal.toStatus);
+    if (proposal.declarationVersion != null && proposal.declarationVersion !== declaration.version) throw staleProposal();
     const effectiveOn = proposal.effectiveOn < declaration.statusDate ? declaration.statusDate : proposal.effectiveOn;
     if (effectiveOn > today()) throw badUserInput([{ path: 'input.id', message: `takes effect on ${effectiveOn}: it can be confirmed from that day` }]);
 
@@ -70,7 +75,13 @@ export class DidChangeProposalService {
           proposedBy: proposal.proposedBy,
         });
         em.assign(proposal, decision);
-        await queueWorkerCompetence(em, declaration.worker);
+        try {
+          // Flushes the versioned update of the DID before the competence snapshot is read.
+          await queueWorkerCompetence(em, declaration.worker);
+        } catch (error) {
+          if (error instanceof OptimisticLockError) throw staleProposal();
+          throw error;
+        }
       },
       { onRollback: () => em.clear() },
     );
@@ -118,6 +129,8 @@ export class DidChangeProposalService {
       effectiveOn: today(),
       proposalReason: input.reason.trim(),
       proposedBy: this.ctx.caller?.subject ?? 'unknown',
+      proposedPurpose: this.ctx.caller?.purpose ?? null,
+      declarationVersion: declaration.version,
     });
     await this.ctx.em.flush();
     return proposal;
@@ -137,4 +150,9 @@ export class DidChangeProposalService {
     const updated = await this.ctx.em.nativeUpdate(DidChangeProposal, { id: proposal.id, status: DidChangeProposalStatus.PENDING } as FilterQuery<DidChangeProposal>, decision);
     if (updated !== 1) throw illegalTransition('The DID change proposal', 'decided', 'decided');
   }
+}
+
+/** The answer to confirming a proposal whose DID changed since it was proposed. */
+function staleProposal() {
+  return conflict('The DID changed since this change was proposed: it can only be rejected', { reason: 'STALE_PROPOSAL' });
 }

@@ -46,4 +46,15 @@ export class EmploymentLink {
   /** Termination date, or the planned end of a fixed-term relationship; null while open-ended. */
   @Property({ type: 'date', nullable: true })
   endDate?: string | null;
+
+  /**
+   * Planned end of a fixed-term relationship (null when open-ended, or when the event predates
+   * the field): the DID schedule proposes resuming a DID the job suspended once it passes.
+   */
+  @Property({ type: 'date', nullable: true })
+  plannedEndDate?: string | null;
+
+  /** Date of the termination notice, null while none was filed (or when the event predates the field). */
+  @Property({ type: 'date', nullable: true })
+  terminationDate?: string | null;
 }

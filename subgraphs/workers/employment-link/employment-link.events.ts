@@ -63,7 +63,17 @@ async function applyLink(em: EntityManager, event: z.infer<typeof linkEvent>): P
   }
   const worker = await em.findOne(Worker, { fiscalCode: event.workerFiscalCode });
   if (!worker) return 'skipped: unknown person';
-  const data = { worker, employerFiscalCode: event.employerFiscalCode, construction: event.construction, cassaEdileCode: event.cassaEdileCode ?? null, startDate: event.startDate, endDate: event.endDate };
+  const data = {
+    worker,
+    employerFiscalCode: event.employerFiscalCode,
+    construction: event.construction,
+    cassaEdileCode: event.cassaEdileCode ?? null,
+    startDate: event.startDate,
+    endDate: event.endDate,
+    // Kept apart for the DID schedule (a short job reaching its planned end with no termination).
+    plannedEndDate: event.plannedEndDate ?? null,
+    terminationDate: event.terminationDate ?? null,
+  };
   if (existing) em.assign(existing, data);
   else em.create(EmploymentLink, { id: event.relationshipId, ...data });
   await em.flush();
