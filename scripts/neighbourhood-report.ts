@@ -13,7 +13,7 @@ import { referralsSubgraph } from '../subgraphs/referrals';
 import { type NeighbourhoodDeskActivity, neighbourhoodDeskActivity } from '../subgraphs/referrals/neighbourhood-desk/neighbourhood-desk-activity';
 import { loadReferralsSettings } from '../subgraphs/referrals/settings';
 import { workersSubgraph } from '../subgraphs/workers';
-import { neighbourhoodDeskDids } from '../subgraphs/workers/neighbourhood-desk/neighbourhood-desk.resolver';
+import { neighbourhoodDeskDids, neighbourhoodDeskPlacements } from '../subgraphs/workers/neighbourhood-desk/neighbourhood-desk.resolver';
 import { type CliOutput, runAsProcess, UsageError } from './platform-cli';
 
 export const REPORT_USAGE = `usage: report:neighbourhood --year YYYY [--out DIR] [--territory ISTAT_CODE ...]
@@ -29,10 +29,11 @@ export const REPORT_USAGE = `usage: report:neighbourhood --year YYYY [--out DIR]
 
 Reads REFERRALS_DATABASE_URL, WORKERS_DATABASE_URL and PACTS_DATABASE_URL like the
 subgraphs, through the same services as the queries neighbourhoodDeskActivity,
-neighbourhoodDeskDids and neighbourhoodDeskPacts (REGION_ANALYST, STATISTICS).
+neighbourhoodDeskDids, neighbourhoodDeskPacts and neighbourhoodDeskPlacements
+(REGION_ANALYST, STATISTICS).
 Exit codes: 0 written, 1 failure, 2 bad arguments, 78 bad configuration.`;
 
-/** What the report shows: the referrals subgraph's desks and indicators, then the DID and pact tables. */
+/** What the report shows: the referrals subgraph's desks and indicators, then the DID, pact and placement tables. */
 export type NeighbourhoodReport = NeighbourhoodDeskActivity;
 
 /** Marks a suppressed cell in the report. */
@@ -45,11 +46,12 @@ const LABELS: Record<NeighbourhoodDeskIndicator, string> = {
   APPOINTMENTS_ATTENDED: 'Appointments attended at the desk',
   DIDS_STARTED: 'DIDs at the desk (competent job centre)',
   PACTS_STARTED: 'Service pacts signed at the desk',
+  PLACEMENTS_WITHIN_6_MONTHS: 'Placements within six months of a DID at the desk',
 };
 
-/** What the platform cannot count yet, said in every report rather than left out silently. */
-const NOT_COUNTED =
-  'Placements within six months are not in this report: employment relationships are held by the companies subgraph, which does not know the desk of a DID or pact.';
+/** How the placements are counted, said in every report (they are the one indicator that is not a plain count of events). */
+const PLACEMENTS_NOTE =
+  'Placements within six months: people whose DID at the desk falls in the quarter and who were hired (a relationship not annulled) after the date of the DID and no later than the same day six calendar months on; each person once per desk and quarter. The quarters whose six months have not all passed when the report is written can still grow.';
 
 interface ReportCommand {
   name: 'report';
@@ -113,7 +115,7 @@ export function renderMarkdown(activity: NeighbourhoodDeskActivity): string {
     '',
     suppressionNote(activity),
     '',
-    NOT_COUNTED,
+    PLACEMENTS_NOTE,
     '',
   ];
   if (activity.desks.length === 0) lines.push('No desk in a public-housing neighbourhood in the territory.', '');
@@ -178,7 +180,7 @@ export function renderHtml(activity: NeighbourhoodDeskActivity): string {
     `<h1>${escapeHtml(title)}</h1>`,
     '<p>Yearly report to the technical committee of the protocol between Regione Lombardia, ALER Milano and Città metropolitana di Milano (art. 5). Data published in aggregate form only (art. 6).</p>',
     `<p>${escapeHtml(suppressionNote(activity))}</p>`,
-    `<p>${escapeHtml(NOT_COUNTED)}</p>`,
+    `<p>${escapeHtml(PLACEMENTS_NOTE)}</p>`,
   ];
   for (const indicatorTable of activity.indicators) {
     const { table, rows } = rowsOf(activity, indicatorTable);
@@ -244,9 +246,12 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv, out:
   const caller = committee(command.territory);
   const year = command.year;
   const activity = await withDatabase(referralsSubgraph as SubgraphModule, referralsUrl, (em) => neighbourhoodDeskActivity(em, caller, year, threshold));
-  const dids = await withDatabase(workersSubgraph as SubgraphModule, workersUrl, (em) => neighbourhoodDeskDids(em, caller, year, threshold));
+  const [dids, placements] = await withDatabase(workersSubgraph as SubgraphModule, workersUrl, async (em) => [
+    await neighbourhoodDeskDids(em, caller, year, threshold),
+    await neighbourhoodDeskPlacements(em, caller, year, threshold),
+  ]);
   const pacts = await withDatabase(pactsSubgraph as SubgraphModule, pactsUrl, (em) => neighbourhoodDeskPacts(em, caller, year, threshold));
-  const paths = writeNeighbourhoodReport({ ...activity, indicators: [...activity.indicators, dids, pacts] }, resolve(command.out));
+  const paths = writeNeighbourhoodReport({ ...activity, indicators: [...activity.indicators, dids, pacts, placements] }, resolve(command.out));
   out.stdout.write(`${paths.markdown}\n${paths.html}\n`);
   return 0;
 }

@@ -10,6 +10,7 @@
 import { today as currentDay, validateIsoDate } from '../../subgraphs/lib/dates';
 import { dayOf } from './calendar';
 import { CareerBuilder } from './careers';
+import { buildContacts } from './contacts';
 import { type Dataset } from './dataset.types';
 import { CodeRegistry, Geography, generateEmployers, generatePeople, Serial, trainingCourse, WINDOW_START } from './population';
 import { Random } from './random';
@@ -64,6 +65,8 @@ export function generateDataset(options: DatasetOptions): Dataset {
 
   const social = buildHouseholds(random, people, careers.facts, today);
   const referrals = buildReferrals(random, people, careers.facts, social.padMembers, today);
+  const contacts = buildContacts(seed, people.map((p) => p.worker), WINDOW_START, today);
+  people.forEach((p, i) => (p.worker.contacts = contacts[i] ?? null));
 
   return {
     workers: people.map((p) => p.worker),

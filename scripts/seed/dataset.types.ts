@@ -27,6 +27,28 @@ export interface DatasetWorker {
   education: { level: string; title: string; year: number | null }[];
   declaredExperience: { employerName: string; employerFiscalCode: string | null; jobTitle: string; startDate: string; endDate: string | null }[];
   training: { title: string; provider: string; hours: number; completedOn: string; source: 'SELF_DECLARED' | 'JOB_CENTRE' | 'REGION' | 'CASSA_EDILE'; externalId: string | null }[];
+  /** Contacts (recapiti, fictional: example.org, patterned numbers); null when none is recorded. */
+  contacts: DatasetContacts | null;
+}
+
+/** Who supplied a contact (ContactSource of the workers subgraph). */
+export type DatasetContactSource = 'SELF_DECLARED' | 'JOB_CENTRE' | 'SOCIAL_SERVICES' | 'REGION';
+
+/** One contact with its source and when it was recorded (ISO 8601 timestamp). */
+export interface DatasetContactPoint {
+  value: string;
+  source: DatasetContactSource;
+  updatedAt: string;
+}
+
+/** A worker's contacts; each part null when not recorded. Phones as +39 and digits. */
+export interface DatasetContacts {
+  phone: DatasetContactPoint | null;
+  mobilePhone: DatasetContactPoint | null;
+  email: DatasetContactPoint | null;
+  pec: DatasetContactPoint | null;
+  /** Street address of the domicile (the municipality is the worker's domicile). */
+  address: { street: string; streetNumber: string; postcode: string; source: DatasetContactSource; updatedAt: string } | null;
 }
 
 export interface DatasetDidChange {

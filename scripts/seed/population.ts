@@ -360,6 +360,7 @@ export function generatePeople(
       education: education(random, yearOf(birthDay), currentYear, origin !== null),
       declaredExperience: declaredExperience(random, birthDay, employers),
       training: [],
+      contacts: null,
     };
     if (minStart < today && random.chance(0.3)) {
       for (let i = random.int(1, 2); i > 0; i--) worker.training.push(trainingCourse(random, minStart, today, { construction: false, foreign: origin !== null }, serial));

@@ -19,6 +19,7 @@ export enum NeighbourhoodDeskIndicator {
   APPOINTMENTS_ATTENDED = 'APPOINTMENTS_ATTENDED',
   DIDS_STARTED = 'DIDS_STARTED',
   PACTS_STARTED = 'PACTS_STARTED',
+  PLACEMENTS_WITHIN_6_MONTHS = 'PLACEMENTS_WITHIN_6_MONTHS',
 }
 registerEnumType(NeighbourhoodDeskIndicator, {
   name: 'NeighbourhoodDeskIndicator',
@@ -30,6 +31,10 @@ registerEnumType(NeighbourhoodDeskIndicator, {
     APPOINTMENTS_ATTENDED: { description: 'Appointments and convocations at the desk the person attended, by the scheduled day.' },
     DIDS_STARTED: { description: 'DIDs whose competent job centre is the desk, by the date of the declaration.' },
     PACTS_STARTED: { description: 'Service pacts (PSP) signed at the desk, by the signing date.' },
+    PLACEMENTS_WITHIN_6_MONTHS: {
+      description:
+        'People whose DID has the desk as competent job centre and who were hired within six months of it, by the date of the declaration: a hire (an employment relationship not annulled) starting after the DID date and no later than the same day six calendar months on (the last day of the month when that day does not exist). A person counts once per desk and quarter. A quarter whose six months have not all passed yet can still grow.',
+    },
   },
 });
 

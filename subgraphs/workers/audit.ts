@@ -1,6 +1,7 @@
 import { type AuditRegistry } from '../lib/audit';
 import { type AvailabilityDeclaration } from './availability/availability.entity';
 import { type Worker } from './worker/worker.entity';
+import { type WorkerContactsRow } from './contacts/worker-contacts.entity';
 
 /**
  * Whom each loaded row concerns, for the audit trail: the person's fiscal code. A DID
@@ -10,5 +11,6 @@ import { type Worker } from './worker/worker.entity';
  */
 export const auditSubjects: AuditRegistry = {
   Worker: (worker: Worker) => ({ people: [worker.fiscalCode] }),
+  WorkerContactsRow: (contacts: WorkerContactsRow) => ({ people: [contacts.worker?.fiscalCode] }),
   AvailabilityDeclaration: (declaration: AvailabilityDeclaration) => ({ people: [declaration.worker?.fiscalCode] }),
 };

@@ -26,6 +26,8 @@ import { PersonStatus } from './status-check/person-status.type';
 import { EmploymentLink } from './employment-link/employment-link.entity';
 import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 import { Worker } from './worker/worker.entity';
+import { WorkerContactsRow } from './contacts/worker-contacts.entity';
+import { WorkerContactsResolver } from './contacts/worker-contacts.resolver';
 import { resolveWorkerReference } from './worker/worker.reference';
 import { WorkerResolver } from './worker/worker.resolver';
 import { NeighbourhoodDeskDidsResolver } from './neighbourhood-desk/neighbourhood-desk.resolver';
@@ -38,6 +40,7 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
   name: 'workers',
   entities: [
     Worker,
+    WorkerContactsRow,
     Education,
     DeclaredExperience,
     TrainingCourse,
@@ -49,7 +52,7 @@ export const workersSubgraph: SubgraphModule<WorkersLoaders> = {
     ExportJob,
     OutboxEvent,
   ],
-  resolvers: [NeighbourhoodDeskDidsResolver, AccessLogResolver, AuditRecordsResolver, WorkerResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, DidChangeProposalResolver, PersonStatusResolver, WorkerExportResolver],
+  resolvers: [NeighbourhoodDeskDidsResolver, AccessLogResolver, AuditRecordsResolver, WorkerResolver, WorkerContactsResolver, ProfessionalRecordResolver, TrainingSubmissionResolver, AvailabilityDeclarationResolver, WorkerAvailabilityResolver, DidChangeProposalResolver, PersonStatusResolver, WorkerExportResolver],
   orphanedTypes: [PersonStatus],
   referenceResolvers: {
     Worker: { __resolveReference: resolveWorkerReference },

@@ -7,6 +7,7 @@ import { AvailabilityDeclaration, AvailabilityStatusChange } from './availabilit
 import { DeclaredExperience, Education, TrainingCourse, TrainingSource } from './professional-record/professional-record.entity';
 import { ServicePointDirectoryEntry } from '../lib/service-point-directory.entity';
 import { Worker } from './worker/worker.entity';
+import { WorkerContactsRow } from './contacts/worker-contacts.entity';
 
 /** Row types of the access policy whose rows this subgraph loads (schema/policy/workers.yaml). */
 export const ROW_TYPES = { worker: 'Worker', declaration: 'AvailabilityDeclaration', personStatus: 'PersonStatus' } as const;
@@ -65,6 +66,11 @@ export function createLoaders(em: EntityManager, rows: RowScope) {
       (ids) =>
         em.find(AvailabilityStatusChange, { declaration: { $in: uuidsOnly(ids) } }, { orderBy: { recordedAt: 'asc', id: 'asc' } }),
       (c) => c.declaration.id,
+    ),
+    /** The contacts row of a person: reached only through the person, loaded through their scope. */
+    contactsByWorker: rowLoader<string, WorkerContactsRow>(
+      (ids) => em.find(WorkerContactsRow, { worker: { $in: uuidsOnly(ids) } }),
+      (c) => c.worker.id,
     ),
     educationByWorker: groupLoader<string, Education>(
       (ids) => em.find(Education, { worker: { $in: uuidsOnly(ids) } }, { orderBy: { year: 'asc', id: 'asc' } }),

@@ -10,6 +10,7 @@ import {
   type TrainingSource,
 } from './professional-record/professional-record.entity';
 import { type Sex, Worker } from './worker/worker.entity';
+import { type ContactSource, WorkerContactsRow } from './contacts/worker-contacts.entity';
 import { EmploymentLink } from './employment-link/employment-link.entity';
 import { ServicePointDirectoryEntry, type ServicePointKind } from '../lib/service-point-directory.entity';
 import { insertChunked } from '../lib/orm';
@@ -48,7 +49,8 @@ export function employmentLinks(data: Dataset) {
 
 /**
  * Stores the workers' part of the demo data set: the replicated service-point directory,
- * people, professional records, DIDs and their history, and the replicated employment links.
+ * people and their contacts, professional records, DIDs and their history, and the
+ * replicated employment links.
  */
 export async function seedWorkers(em: EntityManager, data: Dataset): Promise<void> {
   const now = new Date();
@@ -74,6 +76,32 @@ export async function seedWorkers(em: EntityManager, data: Dataset): Promise<voi
       domicileProvince: w.domicileProvince,
       createdAt: now,
     })),
+  );
+  await insertChunked(
+    em,
+    WorkerContactsRow,
+    data.workers.flatMap((w) => {
+      const c = w.contacts;
+      if (!c) return [];
+      const point = (p: typeof c.phone) => [p?.value ?? null, (p?.source as ContactSource | undefined) ?? null, p ? new Date(p.updatedAt) : null] as const;
+      const [phone, phoneSource, phoneUpdatedAt] = point(c.phone);
+      const [mobilePhone, mobilePhoneSource, mobilePhoneUpdatedAt] = point(c.mobilePhone);
+      const [email, emailSource, emailUpdatedAt] = point(c.email);
+      const [pec, pecSource, pecUpdatedAt] = point(c.pec);
+      return [{
+        worker: w.id,
+        phone, phoneSource, phoneUpdatedAt,
+        mobilePhone, mobilePhoneSource, mobilePhoneUpdatedAt,
+        email, emailSource, emailUpdatedAt,
+        pec, pecSource, pecUpdatedAt,
+        street: c.address?.street ?? null,
+        streetNumber: c.address?.streetNumber ?? null,
+        postcode: c.address?.postcode ?? null,
+        addressSource: (c.address?.source as ContactSource | undefined) ?? null,
+        addressUpdatedAt: c.address ? new Date(c.address.updatedAt) : null,
+        createdAt: now,
+      }];
+    }),
   );
   await insertChunked(
     em,

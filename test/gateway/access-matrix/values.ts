@@ -39,6 +39,12 @@ const direct =
   ({ record }) =>
     get(record as unknown as R);
 
+/** The worker's recorded contact whose value the answer shows (the answer's ContactPoint does not say which kind it is). */
+function contactPoint(record: WorldRecord, parent: Record<string, unknown> | undefined) {
+  const c = (record as DatasetWorker).contacts;
+  return [c?.phone, c?.mobilePhone, c?.email, c?.pec].find((p) => p && p.value === parent?.value) ?? undefined;
+}
+
 function course(record: WorldRecord, parent: Record<string, unknown> | undefined) {
   const found = (record as DatasetWorker).training.filter((t) => t.title === parent?.title && (parent?.completedOn === undefined || t.completedOn === parent.completedOn));
   return found.length === 1 ? found[0] : undefined;
@@ -77,6 +83,15 @@ export const LEAF: Record<string, Leaf> = {
   'AvailabilityStatusChange.effectiveOn': ({ record, index }) => (record as DatasetDid).history[index!]?.effectiveOn ?? SKIP,
   // PersonStatus: the person's fiscal code (the status values are computed as of today)
   'PersonStatus.fiscalCode': direct<DatasetWorker>((w) => w.fiscalCode),
+  // Contacts (reached through their Worker): a value must be one of the person's own.
+  'ContactPoint.value': ({ record, parent }) => contactPoint(record, parent)?.value ?? 'a contact of this person',
+  'ContactPoint.source': ({ record, parent }) => contactPoint(record, parent)?.source ?? SKIP,
+  'ContactPoint.updatedAt': ({ record, parent }) => contactPoint(record, parent)?.updatedAt ?? SKIP,
+  'DomicileAddress.street': direct<DatasetWorker>((w) => w.contacts?.address?.street ?? SKIP),
+  'DomicileAddress.streetNumber': direct<DatasetWorker>((w) => w.contacts?.address?.streetNumber ?? SKIP),
+  'DomicileAddress.postcode': direct<DatasetWorker>((w) => w.contacts?.address?.postcode ?? SKIP),
+  'DomicileAddress.municipality': direct<DatasetWorker>((w) => w.domicileMunicipality),
+  'DomicileAddress.source': direct<DatasetWorker>((w) => w.contacts?.address?.source ?? SKIP),
   // Employer and its legal seat
   'Employer.fiscalCode': direct<DatasetEmployer>((e) => e.fiscalCode),
   'Employer.name': direct<DatasetEmployer>((e) => e.name),

@@ -10,6 +10,7 @@ import { referralsSubgraph } from '../../../subgraphs/referrals';
 import { workersSubgraph } from '../../../subgraphs/workers';
 import { main, SUPPRESSED_MARK } from '../../../scripts/neighbourhood-report';
 import { createTestDatabase, testPlatform, type TestDatabase } from '../../utils/database';
+import { insertReportPlacements } from '../workers/neighbourhood-placements-fixtures';
 import { FIXTURE_PEOPLE, insertNeighbourhoodActivity, insertNeighbourhoodDids, insertNeighbourhoodPacts, JENNER, SANSIRO } from './neighbourhood-fixtures';
 
 // `npm run report:neighbourhood -- --year 2025 --out DIR`: the technical committee's
@@ -41,7 +42,10 @@ describe('the yearly neighbourhood desk report', () => {
     dir = mkdtempSync(join(tmpdir(), 'neighbourhood-report-'));
     databases = [
       await filledDatabase(dir, referralsSubgraph as SubgraphModule, insertNeighbourhoodActivity),
-      await filledDatabase(dir, workersSubgraph as SubgraphModule, insertNeighbourhoodDids),
+      await filledDatabase(dir, workersSubgraph as SubgraphModule, async (em) => {
+        await insertNeighbourhoodDids(em);
+        await insertReportPlacements(em);
+      }),
       await filledDatabase(dir, pactsSubgraph as SubgraphModule, insertNeighbourhoodPacts),
     ];
     env = { REFERRALS_DATABASE_URL: databases[0]!.url, WORKERS_DATABASE_URL: databases[1]!.url, PACTS_DATABASE_URL: databases[2]!.url };
@@ -70,10 +74,14 @@ describe('the yearly neighbourhood desk report', () => {
     // Contacts: Jenner's single contact of Q2 and its complements are marked, never shown.
     expect(markdown).toContain(`| Sportello CPI viale Jenner (${JENNER}) | Jenner | ${SUPPRESSED_MARK} | ${SUPPRESSED_MARK} | 0 | 0 |`);
     expect(markdown).toContain(`| Sportello CPI San Siro (${SANSIRO}) | San Siro | 3 | 0 | 4 | 0 |`);
-    expect(markdown).toContain('Placements within six months are not in this report');
+    // Placements within six months of the DIDs: three San Siro DIDs of Q1 hired at five months (a fourth, at seven, is not).
+    expect(markdown).toContain('## Placements within six months of a DID at the desk\n\nTotal 2025: 3');
+    expect(markdown).toMatch(new RegExp(`## Placements within six months[^#]*\\| Sportello CPI San Siro \\(${SANSIRO}\\) \\| San Siro \\| 3 \\| 0 \\| 0 \\| 0 \\|`));
+    expect(markdown).toContain('no later than the same day six calendar months on');
 
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html.match(/<svg /g)).toHaveLength(7);
+    expect(html).toContain('<title>Placements within six months of a DID at the desk per desk and quarter, 2025</title>');
     expect(html).toContain('<td class="suppressed">*</td>');
     expect(html).toContain('Total 2025: 13');
     expect(html).not.toMatch(/<script/i);
