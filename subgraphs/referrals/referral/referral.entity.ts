@@ -204,6 +204,10 @@ export class ReferralEvent {
   @Property({ type: 'string', length: 100, nullable: true })
   recordedBy?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Organisation of the operator who made the change (token org), when known.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  organisation?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Purpose the operator declared for the change (e.g. REFERRAL), when known.' })
   @Property({ type: 'string', length: 40, nullable: true })
   purpose?: string | null;

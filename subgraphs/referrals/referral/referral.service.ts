@@ -1,5 +1,6 @@
 import { addDays, today } from '../../lib/dates';
 import { badUserInput, conflict, forbidden, type InputProblem, notFound } from '../../lib/errors';
+import { changeAuthor } from '../../lib/state-change';
 import { assertTransition } from '../../lib/state-machine';
 import { AppointmentState } from '../appointment/appointment.entity';
 import { type ReferralsContext } from '../context';
@@ -248,8 +249,7 @@ export class ReferralService {
       toState,
       at,
       note,
-      recordedBy: this.ctx.caller?.subject ?? null,
-      purpose: this.ctx.caller?.purpose ?? null,
+      ...changeAuthor(this.ctx.caller),
     });
   }
 
