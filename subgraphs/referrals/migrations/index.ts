@@ -7,7 +7,7 @@ import { Migration20261123063817 as SqliteMigration20261123063817 } from './sqli
 import { Migration20261123065208 as SqliteMigration20261123065208 } from './sqlite/Migration20261123065208';
 import { Migration20261123065411 as SqliteMigration20261123065411 } from './sqlite/Migration20261123065411';
 import { Migration20261123080840 as SqliteMigration20261123080840 } from './sqlite/Migration20261123080840';
-import { Migration20261123081431 as SqliteMigration20261123081431 } from './sqlite/Migration20261123081431';
+import { Migration20261123081936 as SqliteMigration20261123081936 } from './sqlite/Migration20261123081936';
 import { Migration20261122210030 as PostgresMigration20261122210030 } from './postgresql/Migration20261122210030';
 import { Migration20261122231837 as PostgresMigration20261122231837 } from './postgresql/Migration20261122231837';
 import { Migration20261123061637 as PostgresMigration20261123061637 } from './postgresql/Migration20261123061637';
@@ -15,10 +15,10 @@ import { Migration20261123063817 as PostgresMigration20261123063817 } from './po
 import { Migration20261123065208 as PostgresMigration20261123065208 } from './postgresql/Migration20261123065208';
 import { Migration20261123065411 as PostgresMigration20261123065411 } from './postgresql/Migration20261123065411';
 import { Migration20261123080840 as PostgresMigration20261123080840 } from './postgresql/Migration20261123080840';
-import { Migration20261123081431 as PostgresMigration20261123081431 } from './postgresql/Migration20261123081431';
+import { Migration20261123081936 as PostgresMigration20261123081936 } from './postgresql/Migration20261123081936';
 
 /** Committed migrations of the referrals subgraph, per platform (written by scripts/migrations.ts). */
 export const migrations: Record<Platform, MigrationObject[]> = {
-  sqlite: [{ name: 'Migration20261122210030', class: SqliteMigration20261122210030 }, { name: 'Migration20261122231837', class: SqliteMigration20261122231837 }, { name: 'Migration20261123061637', class: SqliteMigration20261123061637 }, { name: 'Migration20261123063817', class: SqliteMigration20261123063817 }, { name: 'Migration20261123065208', class: SqliteMigration20261123065208 }, { name: 'Migration20261123065411', class: SqliteMigration20261123065411 }, { name: 'Migration20261123080840', class: SqliteMigration20261123080840 }, { name: 'Migration20261123081431', class: SqliteMigration20261123081431 }],
-  postgresql: [{ name: 'Migration20261122210030', class: PostgresMigration20261122210030 }, { name: 'Migration20261122231837', class: PostgresMigration20261122231837 }, { name: 'Migration20261123061637', class: PostgresMigration20261123061637 }, { name: 'Migration20261123063817', class: PostgresMigration20261123063817 }, { name: 'Migration20261123065208', class: PostgresMigration20261123065208 }, { name: 'Migration20261123065411', class: PostgresMigration20261123065411 }, { name: 'Migration20261123080840', class: PostgresMigration20261123080840 }, { name: 'Migration20261123081431', class: PostgresMigration20261123081431 }],
+  sqlite: [{ name: 'Migration20261122210030', class: SqliteMigration20261122210030 }, { name: 'Migration20261122231837', class: SqliteMigration20261122231837 }, { name: 'Migration20261123061637', class: SqliteMigration20261123061637 }, { name: 'Migration20261123063817', class: SqliteMigration20261123063817 }, { name: 'Migration20261123065208', class: SqliteMigration20261123065208 }, { name: 'Migration20261123065411', class: SqliteMigration20261123065411 }, { name: 'Migration20261123080840', class: SqliteMigration20261123080840 }, { name: 'Migration20261123081936', class: SqliteMigration20261123081936 }],
+  postgresql: [{ name: 'Migration20261122210030', class: PostgresMigration20261122210030 }, { name: 'Migration20261122231837', class: PostgresMigration20261122231837 }, { name: 'Migration20261123061637', class: PostgresMigration20261123061637 }, { name: 'Migration20261123063817', class: PostgresMigration20261123063817 }, { name: 'Migration20261123065208', class: PostgresMigration20261123065208 }, { name: 'Migration20261123065411', class: PostgresMigration20261123065411 }, { name: 'Migration20261123080840', class: PostgresMigration20261123080840 }, { name: 'Migration20261123081936', class: PostgresMigration20261123081936 }],
 };
