@@ -71,7 +71,8 @@ export class ReferralService {
     const referral = this.write(
       { workerId: input.workerId, workerFiscalCode: input.fiscalCode, from, to, reason: input.reason, motivation, legalBasis: input.legalBasis },
       input.send,
-      null,
+      // Why it was written, on its first entries, as a transfer records it.
+      motivation,
     );
     await this.ctx.em.flush();
     this.afterWrite([referral]);
