@@ -13,6 +13,7 @@ import {
 } from '../../../subgraphs/pacts/inclusion-pact/inclusion-pact.entity';
 import { type PactsLoaders } from '../../../subgraphs/pacts/loaders';
 import { ServicePact, ServicePactState, ServicePactStateChange } from '../../../subgraphs/pacts/service-pact/service-pact.entity';
+import { REPLACED_BY_NEW_PACT } from '../../../subgraphs/pacts/service-pact/service-pact.service';
 import { asCaller } from '../../utils/callers';
 import { type TestSubgraph } from '../../utils/subgraph';
 import { createPactsGraph, errorCode, jobCentre, newPerson, socialWorker, storeHousehold, storeInclusionPact, storePact } from './support';
@@ -285,6 +286,25 @@ describe('pact transitions record who, when, why and purpose, and illegal ones w
     // Stored to the second on some platforms: within the request, give or take that second.
     expect(change.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(change.recordedAt.getTime()).toBeLessThanOrEqual(after + 1000);
+  });
+
+  it("signing a pact records the closing of the person's previous active pact with the signer as its author", async () => {
+    const em = graph.em();
+    const person = newPerson();
+    const previous = await storePact(em, { person, state: ServicePactState.IN_PROGRESS });
+    const next = await storePact(em, { person, state: ServicePactState.PROPOSED, proposedOn: '2024-05-01' });
+    const response = await graph.query(SIGN_PACT, { input: { id: next.id, signedOn: ON } }, asCaller(CPI));
+    expect(response.errors).toBeUndefined();
+    const change = await lastChange(graph.em(), 'service', previous.id);
+    expect({ fromState: change.fromState, toState: change.toState, effectiveOn: change.effectiveOn, reason: change.reason, recordedBy: change.recordedBy, organisation: change.organisation, purpose: change.purpose }).toEqual({
+      fromState: 'IN_PROGRESS',
+      toState: 'COMPLETED',
+      effectiveOn: ON,
+      reason: REPLACED_BY_NEW_PACT,
+      recordedBy: CPI.subject,
+      organisation: CPI.organisation,
+      purpose: CPI.purpose,
+    });
   });
 
   it('a preliminary analysis that routes a member records who routed them and under which purpose', async () => {
