@@ -130,9 +130,9 @@ export class ReferralService {
     });
   }
 
-  /** SENT or ACCEPTED to WITHDRAWN, by the sender. */
-  withdraw(id: string): Promise<Referral> {
-    return this.transition(id, ReferralState.WITHDRAWN);
+  /** SENT or ACCEPTED to WITHDRAWN, by the sender; `why` goes on the history entry when the withdrawal has a cause of its own. */
+  withdraw(id: string, why: string | null = null): Promise<Referral> {
+    return this.transition(id, ReferralState.WITHDRAWN, { note: why });
   }
 
   /** ACCEPTED to APPOINTMENT_SET: the person has been convened. */

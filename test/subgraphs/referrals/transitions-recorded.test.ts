@@ -335,7 +335,8 @@ describe('referral transitions record who, when, why and purpose, and illegal on
     }
     const history = await newEvents(referralId, 0);
     expectRecorded(history.slice(0, 2), { transitions: [[null, ReferralState.DRAFT], [ReferralState.DRAFT, ReferralState.SENT]], note: 'Sfratto in corso, chiede un colloquio' }, DESK, before, after);
-    expectRecorded(history.slice(2), { transitions: [[ReferralState.SENT, ReferralState.WITHDRAWN]], note: null }, DESK, before, after);
+    // The referral's withdrawal says why: the person withdrew consent.
+    expectRecorded(history.slice(2), { transitions: [[ReferralState.SENT, ReferralState.WITHDRAWN]], note: 'consent withdrawn by the person' }, DESK, before, after);
   });
 
   it.each(ILLEGAL.map((c) => [c.name, c] as const))('%s is a CONFLICT and changes no referral, history, contact, appointment or outbox row', async (_name, c) => {
