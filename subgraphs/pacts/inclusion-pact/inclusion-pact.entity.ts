@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { StateChangeRecord } from '../../lib/state-change';
+import { AccountableStateChangeRecord } from '../../lib/state-change';
 import { DateScalar, IstatMunicipalityCodeScalar } from '../../lib/scalars';
 import { Household } from '../household/household.entity';
 
@@ -100,7 +100,7 @@ export class SocialInclusionPact {
 @Entity({ tableName: 'social_inclusion_pact_state_change' })
 // PostgreSQL does not index foreign keys by itself; this one also serves the ordered per-parent lookup.
 @Index({ properties: ['pact', 'effectiveOn'] })
-export class SocialInclusionPactStateChange extends StateChangeRecord {
+export class SocialInclusionPactStateChange extends AccountableStateChangeRecord {
   @ManyToOne(() => SocialInclusionPact, { deleteRule: 'cascade' })
   pact!: SocialInclusionPact;
 
@@ -111,8 +111,4 @@ export class SocialInclusionPactStateChange extends StateChangeRecord {
   @Field(() => InclusionPactState, { nullable: true, description: 'State after the change.' })
   @Enum({ items: () => InclusionPactState, type: 'string' })
   toState!: InclusionPactState;
-
-  @Field(() => String, { nullable: true, description: 'Purpose the author of the change declared (null for entries recorded before it was kept, and for imported ones).' })
-  @Property({ type: 'string', length: 40, nullable: true })
-  purpose?: string | null;
 }

@@ -1,5 +1,6 @@
 import { ALL_ROWS } from '../../lib/policy/model';
 import { badUserInput, conflict, type InputProblem, notFound } from '../../lib/errors';
+import { changeAuthor } from '../../lib/state-change';
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
 import { ServicePointKind } from '../../lib/service-point-directory.entity';
@@ -177,8 +178,7 @@ export class InclusionPactService {
       toState: pact.state,
       effectiveOn: on,
       reason,
-      recordedBy: this.ctx.caller?.subject ?? null,
-      purpose: this.ctx.caller?.purpose ?? null,
+      ...changeAuthor(this.ctx.caller),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { StateChangeRecord } from '../../lib/state-change';
+import { AccountableStateChangeRecord } from '../../lib/state-change';
 import { DateScalar, FiscalCodeScalar } from '../../lib/scalars';
 import { ServicePointDirectoryEntry } from '../../lib/service-point-directory.entity';
 
@@ -171,7 +171,7 @@ export class ServicePact {
 @Entity({ tableName: 'service_pact_state_change' })
 // PostgreSQL does not index foreign keys by itself; this one also serves the ordered per-parent lookup.
 @Index({ properties: ['pact', 'effectiveOn'] })
-export class ServicePactStateChange extends StateChangeRecord {
+export class ServicePactStateChange extends AccountableStateChangeRecord {
   @ManyToOne(() => ServicePact, { deleteRule: 'cascade' })
   pact!: ServicePact;
 

@@ -1,6 +1,7 @@
 import { type FilterQuery } from '@mikro-orm/core';
 import { ALL_ROWS } from '../../lib/policy/model';
 import { badUserInput, illegalTransition, type InputProblem, notFound } from '../../lib/errors';
+import { changeAuthor } from '../../lib/state-change';
 import { assertTransition, checkStateChange } from '../../lib/state-machine';
 import { type PactsContext } from '../context';
 import { jobCentresInTerritory } from '../scopes';
@@ -140,7 +141,7 @@ export class ServicePactService {
       toState: pact.state,
       effectiveOn: on,
       reason,
-      recordedBy: this.ctx.caller?.subject ?? null,
+      ...changeAuthor(this.ctx.caller),
     });
   }
 

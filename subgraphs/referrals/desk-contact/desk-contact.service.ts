@@ -16,6 +16,9 @@ export const DESK_REFERRAL_REASONS: Readonly<Partial<Record<ServicePointKind, Re
   [ServicePointKind.CASSA_EDILE]: ReferralReason.CONSTRUCTION_SECTOR,
 };
 
+/** Why a contact's consent ended, on its history and on the history of each referral it withdraws. */
+const CONSENT_WITHDRAWN_NOTE = 'consent withdrawn by the person';
+
 /** Referral states a withdrawal of consent still stops (the sender's WITHDRAWN transition). */
 const WITHDRAWABLE: readonly ReferralState[] = [ReferralState.SENT, ReferralState.ACCEPTED];
 
@@ -120,13 +123,13 @@ export class DeskContactService {
     return this.inTransaction(async () => {
       const service = new ReferralService(this.ctx);
       for (const referral of referrals) {
-        if (WITHDRAWABLE.includes(referral.state)) await service.withdraw(referral.id);
+        if (WITHDRAWABLE.includes(referral.state)) await service.withdraw(referral.id, CONSENT_WITHDRAWN_NOTE);
       }
       const now = new Date();
       contact.fiscalCode = null;
       contact.workerId = null;
       contact.consentWithdrawnAt = now;
-      this.record(contact, nextSequence(history), DeskContactAction.CONSENT_WITHDRAWN, now, 'consent withdrawn by the person');
+      this.record(contact, nextSequence(history), DeskContactAction.CONSENT_WITHDRAWN, now, CONSENT_WITHDRAWN_NOTE);
       await this.ctx.em.flush();
       return contact;
     });

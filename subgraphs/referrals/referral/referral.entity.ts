@@ -196,13 +196,18 @@ export class ReferralEvent {
   @Property({ type: 'datetime' })
   at: Opt<Date> = new Date();
 
-  @Field(() => String, { nullable: true, description: 'Note: the rejection reason or the closing outcome, when there is one.' })
-  @Property({ type: 'string', length: 500, nullable: true })
+  // Text, not bounded like the reasons: a transfer's written motivation (up to 2000 characters) is its note.
+  @Field(() => String, { nullable: true, description: 'Note: why the change was made (the written motivation of a transfer, the rejection reason, the closing outcome), when there is one.' })
+  @Property({ type: 'text', nullable: true })
   note?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Operator who made the change (the caller\'s subject), when known.' })
   @Property({ type: 'string', length: 100, nullable: true })
   recordedBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation of the operator who made the change (token org), when known.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  organisation?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Purpose the operator declared for the change (e.g. REFERRAL), when known.' })
   @Property({ type: 'string', length: 40, nullable: true })

@@ -1,5 +1,6 @@
 import { addDays, today } from '../../lib/dates';
 import { badUserInput, conflict, forbidden, type InputProblem, notFound } from '../../lib/errors';
+import { changeAuthor } from '../../lib/state-change';
 import { assertTransition } from '../../lib/state-machine';
 import { AppointmentState } from '../appointment/appointment.entity';
 import { type ReferralsContext } from '../context';
@@ -70,7 +71,8 @@ export class ReferralService {
     const referral = this.write(
       { workerId: input.workerId, workerFiscalCode: input.fiscalCode, from, to, reason: input.reason, motivation, legalBasis: input.legalBasis },
       input.send,
-      null,
+      // Why it was written, on its first entries, as a transfer records it.
+      motivation,
     );
     await this.ctx.em.flush();
     this.afterWrite([referral]);
@@ -128,9 +130,9 @@ export class ReferralService {
     });
   }
 
-  /** SENT or ACCEPTED to WITHDRAWN, by the sender. */
-  withdraw(id: string): Promise<Referral> {
-    return this.transition(id, ReferralState.WITHDRAWN);
+  /** SENT or ACCEPTED to WITHDRAWN, by the sender; `why` goes on the history entry when the withdrawal has a cause of its own. */
+  withdraw(id: string, why: string | null = null): Promise<Referral> {
+    return this.transition(id, ReferralState.WITHDRAWN, { note: why });
   }
 
   /** ACCEPTED to APPOINTMENT_SET: the person has been convened. */
@@ -248,8 +250,7 @@ export class ReferralService {
       toState,
       at,
       note,
-      recordedBy: this.ctx.caller?.subject ?? null,
-      purpose: this.ctx.caller?.purpose ?? null,
+      ...changeAuthor(this.ctx.caller),
     });
   }
 
