@@ -52,6 +52,32 @@ export async function convocationStatus(fiscalCode: string, ctx: PactsContext): 
   return { excluded: true, reason: exclusion.reason, since: exclusion.since };
 }
 
+/**
+ * Ends, in the caller's unit of work, every decision still in force on the members of a
+ * household whose inclusion pact has just closed: a decision exists only while the path is
+ * open, and the referrals subgraph's replica, which knows nothing of pacts, must hear of the
+ * end (one `convocation.exclusion` event each, in the same transaction as the pact's change).
+ * A decision that had not taken effect yet ends on its first day. Returns how many ended.
+ */
+export async function endExclusionsOfClosedPath(
+  ctx: PactsContext,
+  householdId: string,
+  endedOn: string,
+  reason: string,
+): Promise<number> {
+  const current = await ctx.em.find(ConvocationExclusion, { member: { household: householdId }, endedOn: null });
+  const now = new Date();
+  for (const exclusion of current) {
+    exclusion.endedOn = endedOn < exclusion.since ? exclusion.since : endedOn;
+    exclusion.endReason = reason;
+    exclusion.endedBy = ctx.caller?.subject ?? null;
+    exclusion.endPurpose = ctx.caller?.purpose ?? null;
+    queueInternalEvent(ctx.em, CONVOCATION_EXCLUSION_EVENTS, exclusionEvent(exclusion, now));
+    ctx.loaders.currentExclusionByFiscalCode.clear(exclusion.fiscalCode);
+  }
+  return current.length;
+}
+
 /** The social worker's do-not-convene decisions on the members of their inclusion pacts. */
 export class ConvocationExclusionService {
   constructor(private readonly ctx: PactsContext) {}

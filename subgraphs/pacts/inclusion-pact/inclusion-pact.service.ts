@@ -15,7 +15,7 @@ import {
 import { type ChangeSocialInclusionPactStateInput, type CreateSocialInclusionPactInput } from './inclusion-pact.input';
 import { ActivationRouting } from '../activation-routing/activation-routing.entity';
 import { type RecordPreliminaryAnalysisInput } from '../activation-routing/activation-routing.input';
-import { convocationStatus } from '../convocation-exclusion/convocation-exclusion.service';
+import { convocationStatus, endExclusionsOfClosedPath } from '../convocation-exclusion/convocation-exclusion.service';
 import { inRequestTransaction } from '../../lib/orm';
 import { householdPeople, queuePactsCompetence } from '../competence/competence.events';
 
@@ -73,6 +73,9 @@ export class InclusionPactService {
     if (problems.length) throw badUserInput(problems);
     assertTransition(INCLUSION_PACT_TRANSITIONS, 'The social inclusion pact', pact.state, input.state);
     this.move(pact, input.state, input.effectiveOn, input.reason);
+    if (!OPEN_INCLUSION_PACT_STATES.includes(input.state)) {
+      await endExclusionsOfClosedPath(this.ctx, pact.household.id, input.effectiveOn, `the social inclusion pact ended (${input.state})`);
+    }
     await this.commit(pact.household.id);
     this.forgetPact(pact);
     return pact;

@@ -51,4 +51,40 @@ describe('every change of a do-not-convene decision is sent to the referrals sub
     expect(new Date(payload.changedAt as string).getTime()).toBeGreaterThanOrEqual(recordedAt.getTime());
     expect(JSON.stringify(payload)).not.toMatch(/programme completed/);
   });
+
+  it("ends the decisions in force when the household's pact closes, and sends each end in the pact change's transaction", async () => {
+    const carerOfTwo = newPerson();
+    const elder = newPerson();
+    const other = newPerson();
+    const home = await storeHousehold(graph.em(), [{ person: carerOfTwo }, { person: elder }, { person: other }]);
+    const pact = await storeInclusionPact(graph.em(), home, { state: InclusionPactState.MONITORING, stateDate: '2024-03-01' });
+    for (const [person, reason] of [[carerOfTwo, 'CARE_OF_CHILD_UNDER_3'], [elder, 'AGED_60_OR_OVER']] as const) {
+      const res = await graph.query(SET, { input: { fiscalCode: person.fiscalCode, reason, since: '2024-03-01' } });
+      expect(res.errors).toBeUndefined();
+    }
+    const before = (await events()).length;
+    const CHANGE = `mutation($input: ChangeSocialInclusionPactStateInput!) { changeSocialInclusionPactState(input: $input) { state } }`;
+    const closed = await graph.query(CHANGE, { input: { id: pact.id, state: 'COMPLETED', effectiveOn: '2024-09-30', reason: 'path completed' } });
+    expect(closed.errors).toBeUndefined();
+    const decisions = await graph.em().find(ConvocationExclusion, { fiscalCode: { $in: [carerOfTwo.fiscalCode, elder.fiscalCode, other.fiscalCode] } });
+    expect(decisions.map((d) => [d.endedOn, d.endReason, d.endedBy != null, d.endPurpose])).toEqual([
+      ['2024-09-30', 'the social inclusion pact ended (COMPLETED)', true, 'SOCIAL_INCLUSION'],
+      ['2024-09-30', 'the social inclusion pact ended (COMPLETED)', true, 'SOCIAL_INCLUSION'],
+    ]);
+    const sent = (await events()).slice(before).filter((e) => e.topic === CONVOCATION_EXCLUSION_EVENTS.topic);
+    expect(sent.map((e) => (e.payload as { exclusionId: string; endedOn: string }).endedOn)).toEqual(['2024-09-30', '2024-09-30']);
+    expect(new Set(sent.map((e) => (e.payload as { exclusionId: string }).exclusionId))).toEqual(new Set(decisions.map((d) => d.id)));
+  });
+
+  it('leaves the decisions in force when the pact moves between open states', async () => {
+    const member = newPerson();
+    const home = await storeHousehold(graph.em(), [{ person: member }]);
+    const pact = await storeInclusionPact(graph.em(), home, { state: InclusionPactState.SIGNED, stateDate: '2024-03-01' });
+    expect((await graph.query(SET, { input: { fiscalCode: member.fiscalCode, reason: 'DISABILITY', since: '2024-03-01' } })).errors).toBeUndefined();
+    const before = (await events()).length;
+    const CHANGE = `mutation($input: ChangeSocialInclusionPactStateInput!) { changeSocialInclusionPactState(input: $input) { state } }`;
+    expect((await graph.query(CHANGE, { input: { id: pact.id, state: 'MONITORING', effectiveOn: '2024-04-01', reason: 'follow-up' } })).errors).toBeUndefined();
+    expect((await graph.em().findOneOrFail(ConvocationExclusion, { fiscalCode: member.fiscalCode })).endedOn).toBeNull();
+    expect((await events()).slice(before).filter((e) => e.topic === CONVOCATION_EXCLUSION_EVENTS.topic)).toHaveLength(0);
+  });
 });
