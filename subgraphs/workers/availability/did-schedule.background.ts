@@ -1,4 +1,5 @@
 import { env, readEnv } from '../../lib/config';
+import { startPeriodic } from '../../lib/periodic';
 import { type BackgroundStarter } from '../../lib/subgraph';
 import { proposeDueResumptions } from './did-schedule';
 
@@ -19,27 +20,10 @@ export function readDidScheduleSettings(source: NodeJS.ProcessEnv): { intervalMs
  */
 export const runDidSchedule: BackgroundStarter = ({ db, logger, env: source }) => {
   const settings = readDidScheduleSettings(source);
-  let running: Promise<void> | null = null;
   const run = async () => {
     const summary = await proposeDueResumptions(db.orm.em.fork(), new Date());
     if (summary.proposed > 0) logger.info(summary, 'DID schedule: RESUME proposed');
   };
-  const tick = () => {
-    if (running) return;
-    running = run()
-      .catch((error: unknown) => logger.error({ err: { message: (error as Error).message } }, 'DID schedule run failed; retried at the next interval'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, settings.intervalMs);
-  timer.unref();
-  setImmediate(tick);
   logger.info({ intervalMs: settings.intervalMs }, 'DID schedule started');
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic({ name: 'DID schedule', intervalMs: settings.intervalMs, logger, run });
 };
